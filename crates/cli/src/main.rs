@@ -1,0 +1,2 @@
+//! The `newsloom` command.
+fn main() {}
