@@ -1,0 +1,142 @@
+//! Pruning: which subtrees can never be article body.
+//!
+//! Two tiers. [`hard`] drops what is never body whatever the page (scripts, forms controls,
+//! navigation landmarks, hidden elements). [`by_class`] drops elements whose class or id names
+//! boilerplate (share bars, related links, comments…), unless the element holds most of the
+//! page's paragraph text — a guard against pages that put `has-sidebar` on the article wrapper.
+
+use super::classes;
+use super::stats::Stats;
+use super::vocab::BOILERPLATE_TOKENS;
+use crate::dom::{Document, NodeId, NodeKind, Tag};
+
+/// Share of the page's paragraph text above which a class-matched element is kept anyway.
+pub const GUARD_SHARE: f32 = 0.4;
+
+/// Marks nodes that are never body: returns `dead[i]`, true for every node inside a dropped
+/// subtree.
+pub fn hard(doc: &Document) -> Vec<bool> {
+    let mut dead = vec![false; doc.len()];
+    for i in 1..doc.len() {
+        let id = NodeId(i as u32);
+        let parent = doc.parent(id).map_or(0, |p| p.index());
+        if dead[parent] {
+            dead[i] = true;
+            continue;
+        }
+        if let NodeKind::Element(e) = &doc.node(id).kind {
+            dead[i] = is_never_body(e);
+        } else if let NodeKind::Comment = doc.node(id).kind {
+            dead[i] = true;
+        }
+    }
+    dead
+}
+
+fn is_never_body(e: &crate::dom::Element) -> bool {
+    let by_tag = matches!(
+        e.tag,
+        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Svg | Tag::Math
+            | Tag::Iframe | Tag::Object | Tag::Embed | Tag::Canvas | Tag::Video | Tag::Audio
+            | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Nav | Tag::Aside
+            | Tag::Footer | Tag::Button | Tag::Select | Tag::Textarea | Tag::Input | Tag::Label
+            | Tag::Dialog | Tag::Map | Tag::Frameset | Tag::Noembed | Tag::Noframes
+            | Tag::Figcaption | Tag::Search | Tag::Fieldset | Tag::Form
+    );
+    if by_tag {
+        // A form wrapping the whole page (ASP.NET) is not a form control.
+        return !(e.tag == Tag::Form && e.attr("id").is_some_and(|id| id.contains("aspnet")));
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let compact: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = e.attr("role") {
+        if matches!(
+            role.trim(),
+            "navigation" | "contentinfo" | "complementary" | "dialog" | "alertdialog"
+                | "search" | "menu" | "menubar" | "banner" | "toolbar" | "tablist"
+        ) {
+            return true;
+        }
+    }
+    if e.attr("itemprop").is_some_and(|p| p.contains("comment")) {
+        return true;
+    }
+    false
+}
+
+/// Extends `dead` with elements whose class or id names boilerplate, guarded by `stats`.
+pub fn by_class(doc: &Document, dead: &[bool], stats: &Stats) -> Vec<bool> {
+    let total = stats.good_chars(doc.root()) as f32;
+    let mut out = dead.to_vec();
+    for i in 1..doc.len() {
+        if out[i] {
+            continue;
+        }
+        let id = NodeId(i as u32);
+        let parent = doc.parent(id).map_or(0, |p| p.index());
+        if out[parent] {
+            out[i] = true;
+            continue;
+        }
+        let Some(e) = doc.element(id) else { continue };
+        if matches!(e.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
+            continue;
+        }
+        if e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+            continue;
+        }
+        if classes::any_token_in(e, BOILERPLATE_TOKENS)
+            && !classes::any_token_in(e, super::vocab::BODY_TOKENS)
+            && (stats.good_chars(id) as f32) < GUARD_SHARE * total
+        {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alive_text(html: &str) -> String {
+        let doc = Document::parse_str(html);
+        let dead = hard(&doc);
+        let stats = Stats::compute(&doc, &dead, 25);
+        let dead = by_class(&doc, &dead, &stats);
+        (0..doc.len())
+            .filter(|&i| !dead[i])
+            .filter_map(|i| doc.text(NodeId(i as u32)))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn drops_landmarks_hidden_and_scripts() {
+        let t = alive_text(
+            "<nav>menu</nav><p>body</p><div hidden>h</div><div style='display: none'>n</div>\
+             <script>x</script><div role=navigation>r</div>",
+        );
+        assert_eq!(t, "body");
+    }
+
+    #[test]
+    fn drops_share_bars_but_not_a_wrapper_holding_the_article() {
+        let para = "A sentence of the article body, long enough to count as a paragraph.";
+        let html = format!(
+            "<div class='share-bar'>Share</div><div class='content has-sidebar'><p>{para}</p>\
+             <p>{para}</p></div>"
+        );
+        let t = alive_text(&html);
+        assert!(!t.contains("Share"));
+        assert!(t.contains("A sentence"));
+    }
+}

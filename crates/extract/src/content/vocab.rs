@@ -1,0 +1,103 @@
+//! Vocabularies of the body finder, as named data: class/id tokens of boilerplate and of article
+//! bodies, and boilerplate phrases per language.
+
+/// Class/id tokens of elements that are never article body (matched against the lower-cased,
+/// camel-case-split tokens of `class` and `id`). A token matches when it equals an entry, or
+/// starts with an entry that ends in `*`.
+pub const BOILERPLATE_TOKENS: &[&str] = &[
+    // Navigation and page chrome.
+    "nav", "navbar", "navigation", "menu*", "breadcrumb*", "breadcrumbs", "masthead", "footer*",
+    "sidebar*", "widget*", "skip*", "toolbar", "pagination", "pager", "topbar", "site-header",
+    "header-nav", "dropdown", "drawer", "offcanvas", "hamburger",
+    // Sharing and following.
+    "share*", "sharing", "social*", "sociable", "follow*", "addthis", "sharethis", "shariff",
+    // Comments.
+    "comment*", "disqus*", "discussion", "respond", "replies", "reply",
+    // Related content and promotion.
+    "related*", "recommend*", "promo*", "teaser*", "outbrain*", "taboola*", "trending*",
+    "mostread", "most-read", "popular*", "more-stories", "morestories", "readmore", "read-more",
+    "also", "see-also", "seealso", "lireaussi", "lire-aussi", "leggi-anche", "auch", "upnext",
+    "up-next", "next-article", "prev-next", "card-list", "headlines",
+    // Ads and sponsors.
+    "ad", "ads", "adv", "advert*", "advertisement", "adslot", "ad-slot", "adsbygoogle",
+    "adunit", "ad-unit", "ad-container", "ad-wrapper", "banner*", "sponsor*", "dfp", "gpt",
+    "commercial", "werbung", "anzeige", "publicite", "pubblicita", "publicidad",
+    // Consent, newsletters, subscriptions, popups.
+    "cookie*", "consent*", "gdpr", "newsletter*", "subscribe*", "subscription*", "signup",
+    "sign-up", "register*", "login", "paywall-cta", "popup*", "modal*", "overlay", "lightbox",
+    "optin", "opt-in", "cta",
+    // Metadata that is not body.
+    "byline*", "author-bio", "authorbio", "author-box", "authorbox", "about-author",
+    "author-info", "bio", "tags", "tag-list", "taglist", "post-tags", "entry-meta",
+    "post-meta", "article-meta", "meta", "dateline", "timestamp", "print*", "rating*",
+    "vote*", "reactions", "emoji*", "audio-player", "audioplayer", "listen*", "reading-time",
+    "readingtime", "read-time", "readtime", "caption*", "credit*", "copyright*", "disclaimer",
+    "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "noprint",
+    "jump*", "toc",
+];
+
+/// Class/id tokens of elements that hold an article body.
+pub const BODY_TOKENS: &[&str] = &[
+    "articlebody", "article-body", "article__body", "article-content", "article__content",
+    "articlecontent", "article-text", "articletext", "article__text", "entry-content",
+    "entrycontent", "post-content", "postcontent", "post-body", "postbody", "post-entry",
+    "post-text", "story-body", "storybody", "story-content", "storycontent", "story-text",
+    "body-text", "bodytext", "article-main", "main-text", "maintext", "content-body",
+    "field-body", "field--name-body", "field-name-body", "text-body", "rich-text", "richtext",
+    "paywall", "article-story", "news-content", "news-body", "news-text", "artikeltext",
+    "article-detail", "detail-body", "td-post-content", "single-content", "blog-content",
+    "c-article-body", "article__body-text", "story__body", "content__body", "entry-body",
+    "article-section", "articleBody",
+];
+
+/// Class/id tokens that make an element more likely to be the article (readability's positive
+/// weight).
+pub const POSITIVE_TOKENS: &[&str] = &[
+    "article*", "body", "content*", "entry*", "hentry", "main", "page", "post*", "text*",
+    "blog", "story*", "news", "single", "prose", "artikel", "articolo", "articulo", "cuerpo",
+    "corpo", "testo", "texto", "contenu",
+];
+
+/// Class/id tokens that make an element less likely to be the article (readability's negative
+/// weight); the boilerplate tokens count too.
+pub const NEGATIVE_TOKENS: &[&str] = &[
+    "hid", "combx", "com-", "contact", "foot*", "masthead", "media", "outbrain", "promo*",
+    "scroll", "shoutbox", "sponsor*", "shopping", "tags", "tool*", "widget*", "card*",
+    "list*", "feed*", "teaser*", "aside", "rail", "right", "left", "column",
+];
+
+/// Short lines that are page chrome in any of the five languages (compared lower-cased, with
+/// trailing punctuation and whitespace trimmed). A block equal to one, or starting with one
+/// and short, is dropped.
+pub const CHROME_PHRASES: &[&str] = &[
+    // en
+    "advertisement", "sponsored", "read more", "read also", "also read", "see also",
+    "related", "related articles", "related stories", "recommended", "more on this story",
+    "share", "share this", "share this article", "share on facebook", "share on twitter",
+    "tweet", "email", "print", "comments", "leave a comment", "sign up", "subscribe",
+    "subscribe now", "sign up for our newsletter", "listen to this article", "min read",
+    "minute read", "click here", "continue reading", "story continues below advertisement",
+    "article continues below", "skip advertisement", "follow us", "most read", "most popular",
+    "trending", "you may also like", "recommended for you", "back to top", "loading",
+    "image", "photo", "getty images", "copyright",
+    // fr
+    "publicité", "lire aussi", "lire la suite", "à lire aussi", "voir aussi", "partager",
+    "partager sur facebook", "partager sur twitter", "abonnez-vous", "s'abonner",
+    "temps de lecture", "écouter cet article", "les plus lus", "sur le même sujet",
+    "newsletter", "commentaires", "réagir",
+    // es
+    "publicidad", "lee también", "leer más", "lea también", "ver también", "compartir",
+    "compartir en facebook", "suscríbete", "tiempo de lectura", "escuchar", "lo más leído",
+    "más información", "te puede interesar", "comentarios", "noticias relacionadas",
+    // de
+    "anzeige", "werbung", "lesen sie auch", "mehr zum thema", "weiterlesen", "teilen",
+    "auf facebook teilen", "abonnieren", "lesezeit", "artikel anhören", "meistgelesen",
+    "kommentare", "das könnte sie auch interessieren", "zum thema",
+    // it
+    "pubblicità", "leggi anche", "leggi di più", "continua a leggere", "condividi",
+    "condividi su facebook", "iscriviti", "abbonati", "tempo di lettura", "ascolta",
+    "ascolta l'articolo", "i più letti", "commenti", "potrebbe interessarti",
+];
+
+/// Byline openers; a short first block starting with one is a byline, not body.
+pub const BYLINE_OPENERS: &[&str] = &["by ", "par ", "por ", "von ", "di ", "a cura di "];
