@@ -54,8 +54,14 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
         {
             continue;
         }
-        let points = 1.0 + s.inline_commas as f32 + (s.inline_chars as f32 / 100.0).min(3.0);
-        for (level, anc) in doc.ancestors(id).take(cfg.ancestor_levels).enumerate() {
+        // Text broken by `<br><br>` counts as that many paragraphs (readability rewrites them).
+        let runs = (s.inline_breaks / 2 + 1).clamp(1, (s.inline_chars / min_paragraph).max(1)) as f32;
+        let points = runs + s.inline_commas as f32 + (s.inline_chars as f32 / 100.0).min(3.0 * runs);
+        // A container with text of its own is scored as the parent of that text (readability
+        // turns such text into a paragraph inside it).
+        let own = matches!(tag, Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Td | Tag::Center);
+        let chain = own.then_some(id).into_iter().chain(doc.ancestors(id));
+        for (level, anc) in chain.take(cfg.ancestor_levels).enumerate() {
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,

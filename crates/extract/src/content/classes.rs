@@ -22,6 +22,9 @@ pub fn for_each_token(element: &Element, mut f: impl FnMut(&str) -> bool) -> boo
                 buf.push(c.to_ascii_lowercase());
             }
             let whole = buf.replace('_', "-");
+            if super::vocab::STATE_PREFIXES.iter().any(|p| whole.starts_with(p) || whole.contains(&format!("-{p}"))) {
+                continue;
+            }
             if f(&whole) {
                 return true;
             }

@@ -7,7 +7,7 @@
 
 use super::classes;
 use super::stats::Stats;
-use super::vocab::BOILERPLATE_TOKENS;
+use super::vocab::{BOILERPLATE_TOKENS, STRONG_BOILERPLATE_TOKENS};
 use crate::dom::{Document, NodeId, NodeKind, Tag};
 
 /// Share of the page's paragraph text above which a class-matched element is kept anyway.
@@ -41,11 +41,10 @@ fn is_never_body(e: &crate::dom::Element) -> bool {
             | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Nav | Tag::Aside
             | Tag::Footer | Tag::Button | Tag::Select | Tag::Textarea | Tag::Input | Tag::Label
             | Tag::Dialog | Tag::Map | Tag::Frameset | Tag::Noembed | Tag::Noframes
-            | Tag::Figcaption | Tag::Search | Tag::Fieldset | Tag::Form
+            | Tag::Figcaption | Tag::Search | Tag::Fieldset
     );
     if by_tag {
-        // A form wrapping the whole page (ASP.NET) is not a form control.
-        return !(e.tag == Tag::Form && e.attr("id").is_some_and(|id| id.contains("aspnet")));
+        return true;
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
@@ -93,9 +92,15 @@ pub fn by_class(doc: &Document, dead: &[bool], stats: &Stats) -> Vec<bool> {
         if e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
             continue;
         }
-        if classes::any_token_in(e, BOILERPLATE_TOKENS)
-            && !classes::any_token_in(e, super::vocab::BODY_TOKENS)
-            && (stats.good_chars(id) as f32) < GUARD_SHARE * total
+        // Forms are dropped like boilerplate classes: some CMSs wrap the whole page in one.
+        let soft_tag = e.tag == Tag::Form;
+        if classes::any_token_in(e, super::vocab::BODY_TOKENS) {
+            continue;
+        }
+        let strong = classes::any_token_in(e, STRONG_BOILERPLATE_TOKENS);
+        if strong
+            || (soft_tag || classes::any_token_in(e, BOILERPLATE_TOKENS))
+                && (stats.good_chars(id) as f32) < GUARD_SHARE * total
         {
             out[i] = true;
         }

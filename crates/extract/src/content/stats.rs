@@ -23,6 +23,8 @@ pub struct NodeStats {
     pub inline_link_chars: u32,
     /// Commas in the inline text.
     pub inline_commas: u32,
+    /// `<br>` elements among the inline content (text broken into lines without `<p>`).
+    pub inline_breaks: u32,
     /// Characters in good paragraphs (blocks with enough inline text and few links).
     pub good_chars: u32,
     /// Number of good paragraphs.
@@ -83,7 +85,11 @@ impl Stats {
             p.link_chars += s.link_chars;
             p.good_chars += s.good_chars;
             p.paragraphs += s.paragraphs;
+            if doc.tag(id) == Some(Tag::Br) {
+                p.inline_breaks += 1;
+            }
             if !is_block {
+                p.inline_breaks += s.inline_breaks;
                 p.inline_chars += s.inline_chars;
                 p.inline_link_chars += s.inline_link_chars;
                 p.inline_commas += s.inline_commas;

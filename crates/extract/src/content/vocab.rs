@@ -36,6 +36,18 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "jump*", "toc",
 ];
 
+/// The boilerplate tokens that are never the name of an article wrapper: an element matching
+/// one is dropped even when it holds much of the page's text (long comment threads).
+pub const STRONG_BOILERPLATE_TOKENS: &[&str] = &[
+    "comment*", "disqus*", "cookie*", "consent*", "gdpr", "newsletter*", "share*", "sharing",
+    "social*", "addthis", "sharethis", "shariff", "related*", "outbrain*", "taboola*",
+    "breadcrumb*", "byline*", "author-bio", "authorbio", "reply", "respond", "replies",
+];
+
+/// Prefixes of class names that describe a state of the page, not the element ("has-sidebar",
+/// "with-comments", "no-ads"): such names are not matched against the vocabularies.
+pub const STATE_PREFIXES: &[&str] = &["has-", "with-", "no-", "is-", "show-", "hide-"];
+
 /// Class/id tokens of elements that hold an article body.
 pub const BODY_TOKENS: &[&str] = &[
     "articlebody", "article-body", "article__body", "article-content", "article__content",
