@@ -19,11 +19,31 @@ pub struct ScoreConfig {
     pub class_weight: f32,
     /// A hint is taken when it holds at least this share of the best candidate's good text.
     pub hint_share: f32,
+    /// How many ancestors [`expand`] looks at.
+    pub expand_levels: usize,
+    /// An ancestor is taken when its extra paragraph text is at least this share of the
+    /// current body's…
+    pub expand_min_share: f32,
+    /// …and at least this share of its extra text is good paragraphs…
+    pub expand_clean_ratio: f32,
+    /// …and at most this share of its extra text is links.
+    pub expand_max_link_density: f32,
+    /// Looking up stops at an ancestor that adds this much text that is not clean.
+    pub expand_max_junk_chars: f32,
 }
 
 impl Default for ScoreConfig {
     fn default() -> Self {
-        ScoreConfig { ancestor_levels: 5, class_weight: 25.0, hint_share: 0.7 }
+        ScoreConfig {
+            ancestor_levels: 5,
+            class_weight: 25.0,
+            hint_share: 0.7,
+            expand_levels: 10,
+            expand_min_share: 0.1,
+            expand_clean_ratio: 0.7,
+            expand_max_link_density: 0.15,
+            expand_max_junk_chars: 400.0,
+        }
     }
 }
 
@@ -104,6 +124,7 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
             break;
         }
     }
+    let top = expand(doc, stats, top, cfg);
     let top = prefer_hint(doc, dead, stats, top, cfg).unwrap_or(top);
     Some(Body { roots: with_siblings(doc, dead, stats, &score, top, min_paragraph) })
 }
@@ -128,6 +149,34 @@ fn initial_weight(doc: &Document, id: NodeId, cfg: &ScoreConfig) -> f32 {
         w += cfg.class_weight;
     }
     w
+}
+
+/// Climbs to an ancestor when what it adds is more of the same: clean paragraphs with few
+/// links (an article split into several sections, each in its own wrapper).
+fn expand(doc: &Document, stats: &Stats, top: NodeId, cfg: &ScoreConfig) -> NodeId {
+    let mut current = top;
+    for ancestor in doc.ancestors(top).take(cfg.expand_levels) {
+        if matches!(doc.tag(ancestor), Some(Tag::Html | Tag::Body) | None) {
+            break;
+        }
+        let a = stats.get(ancestor);
+        let c = stats.get(current);
+        let extra_text = a.text_chars.saturating_sub(c.text_chars) as f32;
+        let extra_good = a.good_chars.saturating_sub(c.good_chars) as f32;
+        let extra_links = a.link_chars.saturating_sub(c.link_chars) as f32;
+        if extra_text < 1.0 {
+            continue;
+        }
+        let clean = extra_good >= cfg.expand_min_share * c.good_chars as f32
+            && extra_good >= cfg.expand_clean_ratio * extra_text
+            && extra_links <= cfg.expand_max_link_density * extra_text;
+        if clean {
+            current = ancestor;
+        } else if extra_text > cfg.expand_max_junk_chars {
+            break;
+        }
+    }
+    current
 }
 
 /// A semantically marked body container that agrees with the scores: inside the top candidate
