@@ -2,7 +2,7 @@
 //! the repeated headline, bylines).
 
 use super::blocks::{Block, BlockKind};
-use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES};
+use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
 
 /// Filter thresholds.
 #[derive(Debug, Clone)]
@@ -13,11 +13,18 @@ pub struct FilterConfig {
     pub max_chrome_chars: usize,
     /// Bylines are only recognised in blocks up to this many words.
     pub max_byline_words: usize,
+    /// Cookie notices are only recognised in blocks up to this many characters.
+    pub max_consent_chars: usize,
 }
 
 impl Default for FilterConfig {
     fn default() -> Self {
-        FilterConfig { max_link_density: 0.5, max_chrome_chars: 80, max_byline_words: 10 }
+        FilterConfig {
+            max_link_density: 0.5,
+            max_chrome_chars: 80,
+            max_byline_words: 10,
+            max_consent_chars: 400,
+        }
     }
 }
 
@@ -39,6 +46,12 @@ pub fn keep(blocks: Vec<Block>, title: Option<&str>, standfirst: Option<&str>, c
             continue;
         }
         if chars <= cfg.max_chrome_chars && is_chrome(&key) {
+            continue;
+        }
+        if chars <= cfg.max_consent_chars && CONSENT_PHRASES.iter().any(|p| key.contains(p)) {
+            continue;
+        }
+        if chars <= cfg.max_chrome_chars && block.kind != BlockKind::Cell && is_date_line(&key) {
             continue;
         }
         if out.is_empty() && is_byline(&key, cfg.max_byline_words) {
@@ -76,6 +89,49 @@ fn is_reading_time(key: &str) -> bool {
             .any(|p| key.contains(p))
 }
 
+/// A line made only of a date and time ("August 23, 2018", "Mis à jour le 3 mars 2030 à 10h").
+fn is_date_line(key: &str) -> bool {
+    let mut has_number = false;
+    let mut has_date = false;
+    for word in key.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '(' | ')')) {
+        let word = word.trim_matches('.');
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().all(|c| c.is_ascii_digit()) || is_ordinal_or_time(word) {
+            has_number = true;
+            continue;
+        }
+        if is_numeric_date(word) {
+            has_date = true;
+            continue;
+        }
+        if MONTHS.contains(&word) {
+            has_date = true;
+            continue;
+        }
+        if DATE_LINE_WORDS.contains(&word) {
+            continue;
+        }
+        return false;
+    }
+    has_date && (has_number || key.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// "23/08/2018", "2018-08-23", "23.08.2018".
+fn is_numeric_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['/', '-', '.']).collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_ordinal_or_time(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let rest = &word[digits..];
+    digits > 0
+        && (matches!(rest, "st" | "nd" | "rd" | "th" | "er" | "h" | "am" | "pm" | "°" | "º")
+            || (rest.starts_with('h') && rest[1..].chars().all(|c| c.is_ascii_digit())))
+}
+
 fn is_byline(key: &str, max_words: usize) -> bool {
     key.split_whitespace().count() <= max_words && BYLINE_OPENERS.iter().any(|o| key.starts_with(o))
         && key.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
@@ -101,6 +157,9 @@ mod tests {
             block("Lire aussi : un autre article", 0),
             block("Some linked text entirely", 25),
             block("5 min read", 0),
+            block("August 23, 2018", 0),
+            block("Mis à jour le 3 mars 2030 à 10h15", 0),
+            block("This website uses cookies. By continuing you agree.", 0),
             block("The story ends here.", 0),
         ];
         let kept = keep(blocks, Some("Headline"), None, &FilterConfig::default());

@@ -113,3 +113,37 @@ pub const CHROME_PHRASES: &[&str] = &[
 
 /// Byline openers; a short first block starting with one is a byline, not body.
 pub const BYLINE_OPENERS: &[&str] = &["by ", "par ", "por ", "von ", "di ", "a cura di "];
+
+/// Phrases of cookie and consent notices; a short block containing one is dropped.
+pub const CONSENT_PHRASES: &[&str] = &[
+    "uses cookies", "use cookies", "use of cookies", "accept cookies", "cookie policy",
+    "utilise des cookies", "utilisation des cookies", "accepter les cookies",
+    "utiliza cookies", "uso de cookies", "aceptar cookies", "política de cookies",
+    "verwendet cookies", "verwenden cookies", "cookies zu", "cookie-richtlinie",
+    "utilizza cookie", "utilizza i cookie", "uso dei cookie", "cookie policy",
+];
+
+/// Month names in the five languages (lower case), for recognising date-only lines.
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
+    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+    "noviembre", "diciembre", "januar", "jänner", "februar", "märz", "juni", "juli",
+    "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+    "settembre", "ottobre", "dicembre",
+];
+
+/// Words that may stand in a date line besides numbers and months ("Updated", "le", "de").
+pub const DATE_LINE_WORDS: &[&str] = &[
+    "updated", "published", "posted", "on", "at", "am", "pm", "est", "edt", "pst", "pdt", "gmt",
+    "utc", "cet", "cest", "bst", "mis", "à", "jour", "le", "publié", "modifié", "h", "de",
+    "del", "actualizado", "publicado", "a", "las", "aktualisiert", "veröffentlicht", "um",
+    "uhr", "am", "aggiornato", "pubblicato", "il", "alle", "ore", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+    "viernes", "sábado", "domingo", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+    "domenica", "the", "of", "by", "last", "modified",
+];
