@@ -91,7 +91,11 @@ pub const CHROME_PHRASES: &[&str] = &[
     "minute read", "click here", "continue reading", "story continues below advertisement",
     "article continues below", "skip advertisement", "follow us", "most read", "most popular",
     "trending", "you may also like", "recommended for you", "back to top", "loading",
-    "image", "photo", "getty images", "copyright",
+    "image", "photo", "getty images", "copyright", "advert", "ad", "ads", "tags", "tagged",
+    "topics", "top stories", "latest news", "more stories", "related posts", "related news",
+    "this slideshow requires javascript", "tell us what you think", "comment", "reply",
+    "show comments", "view comments", "next article", "previous article", "next", "previous",
+    "watch", "video", "play video", "enable javascript", "javascript is disabled",
     // fr
     "publicité", "lire aussi", "lire la suite", "à lire aussi", "voir aussi", "partager",
     "partager sur facebook", "partager sur twitter", "abonnez-vous", "s'abonner",
