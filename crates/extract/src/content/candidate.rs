@@ -100,7 +100,7 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
             continue;
         }
         let id = NodeId(i as u32);
-        if matches!(doc.tag(id), Some(Tag::Html | Tag::Body)) {
+        if matches!(doc.tag(id), Some(Tag::Html)) {
             continue;
         }
         let final_score = score[i] * (1.0 - stats.link_density(id));
