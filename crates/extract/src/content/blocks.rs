@@ -31,6 +31,8 @@ pub struct Block {
     pub kind: BlockKind,
     /// The block's element.
     pub node: NodeId,
+    /// True for an `<h1>`.
+    pub is_h1: bool,
 }
 
 impl Block {
@@ -137,6 +139,7 @@ impl Collector<'_> {
                 link_chars: self.link_chars,
                 kind: self.kind,
                 node: self.node,
+                is_h1: self.doc.tag(self.node) == Some(Tag::H1),
             });
         }
         self.link_chars = 0;

@@ -2,6 +2,9 @@
 //! the repeated headline, bylines).
 
 use super::blocks::{Block, BlockKind};
+use super::classes;
+use super::vocab::STANDFIRST_TOKENS;
+use crate::dom::{Document, NodeId};
 use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
 
 /// Filter thresholds.
@@ -15,6 +18,10 @@ pub struct FilterConfig {
     pub max_byline_words: usize,
     /// Cookie notices are only recognised in blocks up to this many characters.
     pub max_consent_chars: usize,
+    /// Blocks above the headline up to this many characters are dropped (kickers, labels).
+    pub max_kicker_chars: usize,
+    /// Bylines are looked for until the first paragraph of this many characters.
+    pub long_paragraph_chars: usize,
 }
 
 impl Default for FilterConfig {
@@ -24,28 +31,43 @@ impl Default for FilterConfig {
             max_chrome_chars: 80,
             max_byline_words: 10,
             max_consent_chars: 400,
+            max_kicker_chars: 120,
+            long_paragraph_chars: 150,
         }
     }
 }
 
 /// Keeps the blocks that are article text.
-pub fn keep(blocks: Vec<Block>, title: Option<&str>, standfirst: Option<&str>, cfg: &FilterConfig) -> Vec<Block> {
+pub fn keep(doc: &Document, blocks: Vec<Block>, title: Option<&str>, standfirst: Option<&str>, cfg: &FilterConfig) -> Vec<Block> {
     let title_key = title.map(normalise);
     let standfirst_key = standfirst.map(normalise);
+    // The headline inside the body: short blocks above it are kickers, breadcrumbs, dates.
+    let title_at = blocks.iter().position(|b| {
+        b.kind == BlockKind::Heading && (title_key.as_deref() == Some(normalise(&b.text).as_str()) || b.is_h1)
+    });
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for block in blocks {
+    let mut seen_long_paragraph = false;
+    for (i, block) in blocks.into_iter().enumerate() {
         let chars = block.text.chars().count();
+        if title_at.is_some_and(|t| i < t) && chars <= cfg.max_kicker_chars {
+            continue;
+        }
         if block.link_density() > cfg.max_link_density && !(block.kind == BlockKind::Paragraph && chars > 200 && block.link_density() < 0.8) {
             continue;
         }
         let key = normalise(&block.text);
-        if key.is_empty() {
+        if key.is_empty() || (chars <= 12 && block.kind != BlockKind::Cell && !key.chars().any(char::is_alphabetic)) {
             continue;
         }
-        if title_key.as_deref() == Some(key.as_str()) || standfirst_key.as_deref() == Some(key.as_str()) {
+        if title_key.as_deref() == Some(key.as_str()) || title_at == Some(i) {
             continue;
         }
-        if chars <= cfg.max_chrome_chars && is_chrome(&key) {
+        // A block equal to the standfirst is dropped only when marked up as one: many pages'
+        // meta description is simply their first paragraph.
+        if standfirst_key.as_deref() == Some(key.as_str()) && is_marked_standfirst(doc, block.node) {
+            continue;
+        }
+        if chars <= cfg.max_chrome_chars && (is_chrome(&key) || is_trail(&block.text)) {
             continue;
         }
         if chars <= cfg.max_consent_chars && CONSENT_PHRASES.iter().any(|p| key.contains(p)) {
@@ -54,12 +76,26 @@ pub fn keep(blocks: Vec<Block>, title: Option<&str>, standfirst: Option<&str>, c
         if chars <= cfg.max_chrome_chars && block.kind != BlockKind::Cell && is_date_line(&key) {
             continue;
         }
-        if out.is_empty() && is_byline(&key, cfg.max_byline_words) {
+        if !seen_long_paragraph && is_byline(&key, cfg.max_byline_words) {
             continue;
         }
+        seen_long_paragraph |= chars >= cfg.long_paragraph_chars;
         out.push(block);
     }
     out
+}
+
+fn is_marked_standfirst(doc: &Document, node: NodeId) -> bool {
+    std::iter::once(node)
+        .chain(doc.ancestors(node))
+        .take(3)
+        .filter_map(|n| doc.element(n))
+        .any(|e| classes::any_token_in(e, STANDFIRST_TOKENS))
+}
+
+/// A breadcrumb trail written out as text: "Home > News > Politics".
+fn is_trail(text: &str) -> bool {
+    [" > ", " › ", " » ", " / "].iter().any(|sep| text.matches(sep).count() >= 2)
 }
 
 /// Lower-cases and trims punctuation for comparisons.
@@ -133,17 +169,26 @@ fn is_ordinal_or_time(word: &str) -> bool {
 }
 
 fn is_byline(key: &str, max_words: usize) -> bool {
-    key.split_whitespace().count() <= max_words && BYLINE_OPENERS.iter().any(|o| key.starts_with(o))
-        && key.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    if key.split_whitespace().count() > max_words {
+        return false;
+    }
+    let starts = BYLINE_OPENERS.iter().any(|o| key.starts_with(o))
+        && key.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    // "lundi 4 novembre 2030, par Yann Le Goff": a date, then the opener.
+    let dated = BYLINE_OPENERS.iter().any(|o| {
+        key.find(&format!(", {o}"))
+            .or_else(|| key.find(&format!(" - {o}")))
+            .is_some_and(|at| is_date_line(&key[..at]))
+    });
+    starts || dated
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dom::NodeId;
 
     fn block(text: &str, link_chars: usize) -> Block {
-        Block { text: text.into(), link_chars, kind: BlockKind::Paragraph, node: NodeId(0) }
+        Block { text: text.into(), link_chars, kind: BlockKind::Paragraph, node: NodeId(0), is_h1: false }
     }
 
     #[test]
@@ -160,9 +205,13 @@ mod tests {
             block("August 23, 2018", 0),
             block("Mis à jour le 3 mars 2030 à 10h15", 0),
             block("This website uses cookies. By continuing you agree.", 0),
+            block("Accueil > Littoral > Tempête", 0),
+            block("lundi 4 novembre 2030, par Yann Le Goff", 0),
+            block("5:12", 0),
             block("The story ends here.", 0),
         ];
-        let kept = keep(blocks, Some("Headline"), None, &FilterConfig::default());
+        let doc = Document::parse_str("<p>x</p>");
+        let kept = keep(&doc, blocks, Some("Headline"), None, &FilterConfig::default());
         let texts: Vec<_> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["The story starts here.", "The story ends here."]);
     }

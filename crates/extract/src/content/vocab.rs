@@ -42,6 +42,7 @@ pub const STRONG_BOILERPLATE_TOKENS: &[&str] = &[
     "comment*", "disqus*", "cookie*", "consent*", "gdpr", "newsletter*", "share*", "sharing",
     "social*", "addthis", "sharethis", "shariff", "related*", "outbrain*", "taboola*",
     "breadcrumb*", "byline*", "author-bio", "authorbio", "reply", "respond", "replies",
+    "forum*", "ariane", "fil-ariane", "arbo",
 ];
 
 /// Prefixes of class names that describe a state of the page, not the element ("has-sidebar",
@@ -150,4 +151,12 @@ pub const DATE_LINE_WORDS: &[&str] = &[
     "viernes", "sábado", "domingo", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
     "samstag", "sonntag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
     "domenica", "the", "of", "by", "last", "modified",
+];
+
+/// Class/id tokens of a standfirst (dek, chapô, Teaser, sommario).
+pub const STANDFIRST_TOKENS: &[&str] = &[
+    "standfirst*", "dek", "deck", "subtitle*", "subheadline*", "sub-headline", "summary*",
+    "chapo*", "chapeau", "intro*", "lead", "lede", "teaser*", "abstract", "excerpt",
+    "description", "sommario", "occhiello", "entradilla", "sumario", "bajada", "vorspann",
+    "article-lead", "article-summary",
 ];

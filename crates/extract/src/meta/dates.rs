@@ -468,7 +468,7 @@ pub fn from_url(url: &str, cfg: &DateConfig) -> Option<DateTime> {
             }
         }
         let b = seg.as_bytes();
-        if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && seg.is_char_boundary(10) {
             if let Some(dt) = parse_iso(&seg[..10], cfg) {
                 if b.len() == 10 || !b[10].is_ascii_digit() {
                     return Some(dt);
@@ -555,5 +555,6 @@ mod tests {
         assert_eq!(iso("https://x.test/news/20301014/story.html").as_deref(), Some("2030-10-14"));
         assert_eq!(iso("https://x.test/news/123456/story.html"), None);
         assert_eq!(iso("https://x.test/2030/99/99/x"), None);
+        assert_eq!(iso("https://x.test/2030-10-1é/x"), None);
     }
 }

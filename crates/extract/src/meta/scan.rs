@@ -8,7 +8,9 @@
 //! *Example*: `<p class="article__standfirst">` becomes a standfirst candidate.
 
 use super::metatags::MetaTags;
-use super::text::{has_substring, has_word};
+use super::text::{attr_words, contains_ci, has_word};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use super::vocab::markers;
 use super::MetaConfig;
 use crate::dom::{Document, Element, NodeId, Tag};
@@ -105,13 +107,70 @@ impl<'d> Attrs<'d> {
         a
     }
 
-    fn any_substring(&self, needles: &[&str]) -> bool {
-        self.class.is_some_and(|c| has_substring(c, needles)) || self.id.is_some_and(|i| has_substring(i, needles))
+    /// The marks of the class and id (class marks cached by value: pages repeat their classes).
+    fn marks(&self, cache: &mut HashMap<&'d str, u8>) -> u8 {
+        let class = self.class.map_or(0, |c| *cache.entry(c).or_insert_with(|| classify(c)));
+        class | self.id.map_or(0, classify)
     }
+}
 
-    fn any_word(&self, words: &[&str]) -> bool {
-        self.class.is_some_and(|c| has_word(c, words)) || self.id.is_some_and(|i| has_word(i, words))
+/// Marks of an element, from its class and id.
+mod mark {
+    pub const STANDFIRST: u8 = 1;
+    pub const BYLINE: u8 = 2;
+    pub const CRUMB: u8 = 4;
+    pub const SWITCH: u8 = 8;
+    pub const DATE: u8 = 16;
+    pub const FOREIGN: u8 = 32;
+}
+
+/// Substring needles by their first byte, built once from the vocabularies.
+fn needle_table() -> &'static [Vec<(&'static [u8], u8)>] {
+    static TABLE: OnceLock<Vec<Vec<(&'static [u8], u8)>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 256];
+        let lists: [(&[&'static str], u8); 4] = [
+            (markers::STANDFIRST_SUBSTRINGS, mark::STANDFIRST),
+            (markers::BYLINE_SUBSTRINGS, mark::BYLINE),
+            (markers::BREADCRUMB_SUBSTRINGS, mark::CRUMB),
+            (markers::LANG_SWITCH_SUBSTRINGS, mark::SWITCH),
+        ];
+        for (list, flag) in lists {
+            for n in list {
+                if let Some(&first) = n.as_bytes().first() {
+                    t[usize::from(first)].push((n.as_bytes(), flag));
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The marks of one class or id value: one pass for the substrings, one over the words.
+fn classify(value: &str) -> u8 {
+    let table = needle_table();
+    let b = value.as_bytes();
+    let mut flags = 0u8;
+    for i in 0..b.len() {
+        for (needle, flag) in &table[usize::from(b[i].to_ascii_lowercase())] {
+            if flags & flag == 0 && b.len() - i >= needle.len() && b[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+                flags |= flag;
+            }
+        }
     }
+    let words: [(&[&str], u8); 3] = [
+        (markers::STANDFIRST_WORDS, mark::STANDFIRST),
+        (markers::DATE_WORDS, mark::DATE),
+        (markers::FOREIGN_REGION_WORDS, mark::FOREIGN),
+    ];
+    for w in attr_words(value) {
+        for (list, flag) in words {
+            if flags & flag == 0 && list.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                flags |= flag;
+            }
+        }
+    }
+    flags
 }
 
 fn push_capped<T>(v: &mut Vec<T>, item: T, cap: usize) {
@@ -131,6 +190,7 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
     let mut svg_until = 0u32;
     let mut crumb_until = 0u32;
     let mut switch_until = 0u32;
+    let mut cache: HashMap<&'d str, u8> = HashMap::new();
     for (id, e) in doc.elements() {
         let end = doc.descendant_range(id).end;
         let in_foreign = id.0 < foreign_until;
@@ -189,33 +249,29 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
             _ => {}
         }
         let a = Attrs::of(e);
+        let marks = a.marks(&mut cache);
         // Regions.
         let typed_article = a.itemtype.is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"));
         if (matches!(e.tag, Tag::Article | Tag::Main) || typed_article) && !in_article {
             article_until = end;
         }
         let foreign = matches!(e.tag, Tag::Aside | Tag::Footer)
-            || (e.tag == Tag::Nav && !a.any_substring(markers::BREADCRUMB_SUBSTRINGS))
-            || a.any_word(markers::FOREIGN_REGION_WORDS);
+            || (e.tag == Tag::Nav && marks & mark::CRUMB == 0)
+            || marks & mark::FOREIGN != 0;
         if foreign && !in_foreign {
             foreign_until = end;
         }
 
         // Breadcrumbs (often inside <nav>, so before the foreign-region filter).
         let crumb_micro = a.itemtype.is_some_and(|t| t.contains("BreadcrumbList"));
-        let crumb_class = a.any_substring(markers::BREADCRUMB_SUBSTRINGS)
-            || a.aria_label.is_some_and(|l| super::text::contains_ci(l, "breadcrumb"));
+        let crumb_class = marks & mark::CRUMB != 0 || a.aria_label.is_some_and(|l| contains_ci(l, "breadcrumb"));
         if (crumb_micro || crumb_class) && id.0 >= crumb_until {
             push_capped(&mut s.breadcrumbs, (id, crumb_micro), cap);
             crumb_until = end;
         }
         // Language switchers and language links (headers and footers included).
-        let switch_marked = a.any_substring(markers::LANG_SWITCH_SUBSTRINGS)
-            || a.aria_label.is_some_and(|l| {
-                super::text::contains_ci(l, "language") || super::text::contains_ci(l, "langue")
-                    || super::text::contains_ci(l, "idioma") || super::text::contains_ci(l, "sprache")
-                    || super::text::contains_ci(l, "lingua")
-            });
+        let switch_marked = marks & mark::SWITCH != 0
+            || a.aria_label.is_some_and(|l| markers::LANG_ARIA_SUBSTRINGS.iter().any(|n| contains_ci(l, n)));
         if switch_marked && id.0 >= switch_until && e.tag != Tag::A {
             push_capped(&mut s.switchers, id, cap);
             switch_until = end;
@@ -226,9 +282,7 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
                     push_capped(&mut s.hreflang_anchors, (lang, href), cap * 4);
                 }
                 if end - id.0 <= 3 {
-                    if let Some(lang) = short_text(doc, id, cfg.max_language_label_chars)
-                        .and_then(|t| Language::from_name(&t.to_lowercase()))
-                    {
+                    if let Some(lang) = language_label(doc, id, cfg.max_language_label_chars) {
                         push_capped(&mut s.lang_anchors, (id, lang, href), cap * 4);
                     }
                 }
@@ -250,38 +304,45 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
             push_capped(&mut s.bylines, (found, BylineMark::RelAuthor), cap);
         } else if a.itemprop.is_some_and(|p| has_word(p, &["author", "creator"])) {
             push_capped(&mut s.bylines, (found, BylineMark::Itemprop), cap);
-        } else if a.any_substring(markers::BYLINE_SUBSTRINGS) {
+        } else if marks & mark::BYLINE != 0 {
             push_capped(&mut s.bylines, (found, BylineMark::Class), cap);
         }
         if matches!(e.tag, Tag::Meta | Tag::Link | Tag::Img | Tag::Script) {
             continue;
         }
-        let standfirst = a.any_substring(markers::STANDFIRST_SUBSTRINGS)
-            || a.any_word(markers::STANDFIRST_WORDS)
+        let standfirst = marks & mark::STANDFIRST != 0
             || a.itemprop.is_some_and(|p| has_word(p, &["description", "abstract"]));
         if standfirst && (!e.tag.is_heading() || e.tag == Tag::H2) {
             push_capped(&mut s.standfirsts, found, cap);
         }
-        if a.any_word(markers::DATE_WORDS) {
+        if marks & mark::DATE != 0 {
             push_capped(&mut s.dates, found, cap);
         }
     }
     s
 }
 
-/// The trimmed text of a tiny element when it is at most `max` bytes.
-fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
-    let mut out = String::new();
+/// The language named by a tiny link's only text ("Deutsch", "English"), without allocating
+/// for links that cannot be one.
+fn language_label(doc: &Document, id: NodeId, max: usize) -> Option<Language> {
+    let mut text: Option<&str> = None;
     for n in doc.descendants(id) {
         if let Some(t) = doc.text(n) {
-            out.push_str(t);
-            if out.len() > max * 4 {
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if text.is_some() {
                 return None;
             }
+            text = Some(t);
         }
     }
-    let t = out.trim();
-    (!t.is_empty() && t.len() <= max).then(|| t.to_string())
+    let t = text?;
+    if t.len() < 4 || t.len() > max || t.contains(char::is_whitespace) || !t.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    Language::from_name(&t.to_lowercase())
 }
 
 #[cfg(test)]

@@ -28,10 +28,11 @@ pub fn attr_words(value: &str) -> impl Iterator<Item = &str> {
                     && bytes[at].is_ascii_uppercase()
                     && bytes[at - 1].is_ascii_lowercase());
             if boundary {
-                let word = &value[start..at];
+                // Only ASCII alphanumerics lie in start..at, so both ends are char boundaries.
+                let word = (start < at).then(|| &value[start..at]);
                 start = if at < bytes.len() && bytes[at].is_ascii_alphanumeric() { at } else { at + 1 };
-                if !word.is_empty() {
-                    return Some(word);
+                if word.is_some() {
+                    return word;
                 }
             }
         }
@@ -111,6 +112,8 @@ mod tests {
     #[test]
     fn attr_words_split_on_punctuation_and_camel_case() {
         let words: Vec<_> = attr_words("c-byline__author ArticleHeader-dek x").collect();
+        let odd: Vec<_> = attr_words("widget \u{fffd}lambda_5 é").collect();
+        assert_eq!(odd, vec!["widget", "lambda", "5"]);
         assert_eq!(words, vec!["c", "byline", "author", "Article", "Header", "dek", "x"]);
         assert!(has_word("article-lead big", &["lead"]));
         assert!(!has_word("leaderboard", &["lead"]));

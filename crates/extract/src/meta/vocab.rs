@@ -183,6 +183,8 @@ pub mod markers {
         "languageselector", "lang-menu", "langmenu", "language-menu", "languages", "langs",
         "lang-select", "idiomas", "sprachen", "langues", "lingue", "translations",
     ];
+    /// A language switcher's `aria-label`: matched as substrings.
+    pub const LANG_ARIA_SUBSTRINGS: &[&str] = &["language", "langue", "idioma", "sprache", "lingua"];
     /// Where a visible date is likely: matched as whole words.
     pub const DATE_WORDS: &[&str] = &[
         "date", "dateline", "time", "timestamp", "published", "pubdate", "posted", "datum",
