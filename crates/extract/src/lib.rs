@@ -106,6 +106,12 @@ pub fn extract(input: &Input<'_>, config: &Config) -> Result<Article, ExtractErr
         content::extract_body(&doc, &article, config, &mut warnings, deadline)
             .map(|text| article.text = text)?;
         meta::finish(&doc, &mut article);
+        if !article.language.is_known() {
+            if let Some(lang) = textdump::detect_language(&article.text) {
+                article.language = lang;
+                article.provenance.set("language", "detected");
+            }
+        }
         article
     };
     article.source = input.source.clone();

@@ -81,44 +81,168 @@ impl Default for TextDumpConfig {
 pub mod chrome {
     /// English.
     pub const EN: &[&str] = &[
-        "breadcrumb", "breadcrumbs", "skip to content", "skip to main content", "skip to navigation",
-        "menu", "main menu", "navigation", "toggle navigation", "home", "share", "share this",
-        "share this article", "share on facebook", "share on twitter", "share on whatsapp",
-        "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print", "copy link",
-        "link copied", "advertisement", "advertising", "ad", "sponsored", "subscribe", "sign in",
-        "sign up", "log in", "login", "register", "search", "close", "newsletter", "follow us",
-        "read more", "related", "related articles", "related stories", "more", "more stories",
-        "comments", "back to top", "cookie settings", "listen", "listen to this article", "save",
-        "bookmark", "top stories", "trending", "loading", "watch", "gift this article",
-        "language", "languages", "select language",
+        "breadcrumb",
+        "breadcrumbs",
+        "skip to content",
+        "skip to main content",
+        "skip to navigation",
+        "menu",
+        "main menu",
+        "navigation",
+        "toggle navigation",
+        "home",
+        "share",
+        "share this",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "share on whatsapp",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "email",
+        "e-mail",
+        "print",
+        "copy link",
+        "link copied",
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "subscribe",
+        "sign in",
+        "sign up",
+        "log in",
+        "login",
+        "register",
+        "search",
+        "close",
+        "newsletter",
+        "follow us",
+        "read more",
+        "related",
+        "related articles",
+        "related stories",
+        "more",
+        "more stories",
+        "comments",
+        "back to top",
+        "cookie settings",
+        "listen",
+        "listen to this article",
+        "save",
+        "bookmark",
+        "top stories",
+        "trending",
+        "loading",
+        "watch",
+        "gift this article",
+        "language",
+        "languages",
+        "select language",
     ];
     /// French.
     pub const FR: &[&str] = &[
-        "fil d'ariane", "aller au contenu", "aller au contenu principal", "accueil", "partager",
-        "partager sur facebook", "partager sur twitter", "publicité", "s'abonner", "abonnez-vous",
-        "se connecter", "connexion", "rechercher", "recherche", "fermer", "lire aussi",
-        "lire la suite", "à lire aussi", "commentaires", "imprimer", "suivez-nous", "écouter",
-        "sauvegarder", "langue", "langues",
+        "fil d'ariane",
+        "aller au contenu",
+        "aller au contenu principal",
+        "accueil",
+        "partager",
+        "partager sur facebook",
+        "partager sur twitter",
+        "publicité",
+        "s'abonner",
+        "abonnez-vous",
+        "se connecter",
+        "connexion",
+        "rechercher",
+        "recherche",
+        "fermer",
+        "lire aussi",
+        "lire la suite",
+        "à lire aussi",
+        "commentaires",
+        "imprimer",
+        "suivez-nous",
+        "écouter",
+        "sauvegarder",
+        "langue",
+        "langues",
     ];
     /// Spanish.
     pub const ES: &[&str] = &[
-        "miga de pan", "ir al contenido", "saltar al contenido", "inicio", "portada", "compartir",
-        "publicidad", "suscríbete", "suscribirse", "iniciar sesión", "buscar", "cerrar",
-        "leer más", "lee también", "comentarios", "imprimir", "síguenos", "escuchar", "guardar",
-        "menú", "idioma", "idiomas",
+        "miga de pan",
+        "ir al contenido",
+        "saltar al contenido",
+        "inicio",
+        "portada",
+        "compartir",
+        "publicidad",
+        "suscríbete",
+        "suscribirse",
+        "iniciar sesión",
+        "buscar",
+        "cerrar",
+        "leer más",
+        "lee también",
+        "comentarios",
+        "imprimir",
+        "síguenos",
+        "escuchar",
+        "guardar",
+        "menú",
+        "idioma",
+        "idiomas",
     ];
     /// German.
     pub const DE: &[&str] = &[
-        "brotkrumen", "brotkrümelnavigation", "zum inhalt springen", "zum hauptinhalt springen",
-        "startseite", "teilen", "anzeige", "werbung", "abonnieren", "anmelden", "einloggen",
-        "suche", "suchen", "schließen", "mehr zum thema", "lesen sie auch", "kommentare",
-        "drucken", "folgen sie uns", "vorlesen", "merken", "sprache", "sprachen",
+        "brotkrumen",
+        "brotkrümelnavigation",
+        "zum inhalt springen",
+        "zum hauptinhalt springen",
+        "startseite",
+        "teilen",
+        "anzeige",
+        "werbung",
+        "abonnieren",
+        "anmelden",
+        "einloggen",
+        "suche",
+        "suchen",
+        "schließen",
+        "mehr zum thema",
+        "lesen sie auch",
+        "kommentare",
+        "drucken",
+        "folgen sie uns",
+        "vorlesen",
+        "merken",
+        "sprache",
+        "sprachen",
     ];
     /// Italian.
     pub const IT: &[&str] = &[
-        "briciole di pane", "vai al contenuto", "salta al contenuto", "home page", "condividi",
-        "pubblicità", "abbonati", "accedi", "cerca", "chiudi", "leggi anche", "leggi di più",
-        "commenti", "stampa", "seguici", "ascolta", "salva", "lingua", "lingue",
+        "briciole di pane",
+        "vai al contenuto",
+        "salta al contenuto",
+        "home page",
+        "condividi",
+        "pubblicità",
+        "abbonati",
+        "accedi",
+        "cerca",
+        "chiudi",
+        "leggi anche",
+        "leggi di più",
+        "commenti",
+        "stampa",
+        "seguici",
+        "ascolta",
+        "salva",
+        "lingua",
+        "lingue",
     ];
     /// All languages.
     pub const ALL: &[&[&str]] = &[EN, FR, ES, DE, IT];
@@ -129,8 +253,8 @@ pub mod stopwords {
     /// English.
     pub const EN: &[&str] = &[
         "the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "as", "by", "he",
-        "it", "his", "had", "from", "which", "would", "said", "have", "has", "were", "been", "this",
-        "after", "their", "they", "will",
+        "it", "his", "had", "from", "which", "would", "said", "have", "has", "were", "been",
+        "this", "after", "their", "they", "will",
     ];
     /// French.
     pub const FR: &[&str] = &[
@@ -155,7 +279,13 @@ pub mod stopwords {
     /// The lists with their languages.
     pub fn all() -> [(newsloom_model::Language, &'static [&'static str]); 5] {
         use newsloom_model::Language;
-        [(Language::En, EN), (Language::Fr, FR), (Language::Es, ES), (Language::De, DE), (Language::It, IT)]
+        [
+            (Language::En, EN),
+            (Language::Fr, FR),
+            (Language::Es, ES),
+            (Language::De, DE),
+            (Language::It, IT),
+        ]
     }
 }
 
@@ -222,7 +352,8 @@ pub fn extract_with(text: &str, cfg: &TextDumpConfig) -> Article {
             break;
         }
         let names = byline::parse(&line.text, true, None, &byline::BylineConfig::DEFAULT);
-        let date = dates::parse(&line.text, &dates::DateConfig::DEFAULT).filter(|_| is_date_line(&line.text));
+        let date = dates::parse(&line.text, &dates::DateConfig::DEFAULT)
+            .filter(|_| is_date_line(&line.text));
         if !names.is_empty() && article.authors.is_empty() {
             article.authors = names;
             article.provenance.set("authors", "byline");
@@ -252,13 +383,20 @@ pub fn extract_with(text: &str, cfg: &TextDumpConfig) -> Article {
         article.provenance.set("language", "text");
     }
     let mut editions: Vec<Edition> = Vec::new();
-    let languages = leading_languages.into_iter().chain(lines[end..].iter().filter(|l| l.kind == Kind::LanguageName));
+    let languages = leading_languages
+        .into_iter()
+        .chain(lines[end..].iter().filter(|l| l.kind == Kind::LanguageName));
     for line in languages {
-        let Some(lang) = Language::from_name(&line.text.to_lowercase()) else { continue };
+        let Some(lang) = Language::from_name(&line.text.to_lowercase()) else {
+            continue;
+        };
         if lang == article.language || editions.iter().any(|e| e.language == lang.code()) {
             continue;
         }
-        editions.push(Edition { language: lang.code().to_string(), url: None });
+        editions.push(Edition {
+            language: lang.code().to_string(),
+            url: None,
+        });
     }
     if !editions.is_empty() {
         article.editions = editions;
@@ -273,7 +411,9 @@ fn is_date_line(text: &str) -> bool {
 }
 
 fn is_chrome(lower: &str) -> bool {
-    let key = lower.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '›' | '»' | '>' | '|' | '•' | '·' | '…'));
+    let key = lower.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '›' | '»' | '>' | '|' | '•' | '·' | '…')
+    });
     chrome::ALL.iter().any(|l| l.contains(&key))
 }
 
@@ -303,7 +443,10 @@ fn clean_markdown(line: &str) -> (String, u8) {
     let mut rest = s;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        match after.find("](").and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close))) {
+        match after
+            .find("](")
+            .and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)))
+        {
             Some((mid, close)) => {
                 out.push_str(&rest[..open]);
                 out.push_str(&after[..mid]);
@@ -325,7 +468,11 @@ fn clean_markdown(line: &str) -> (String, u8) {
 fn split_lines(text: &str, cfg: &TextDumpConfig) -> Vec<Line> {
     let text = text.trim_start_matches('\u{feff}');
     let raw: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    let max_len = raw.iter().map(|l| l.trim().chars().count()).max().unwrap_or(0);
+    let max_len = raw
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let has_blank = raw.iter().any(|l| l.trim().is_empty());
     let wrapped = has_blank && max_len <= cfg.max_wrap_width;
     let wrap_threshold = (max_len / 2).max(cfg.min_wrapped_line_chars);
@@ -355,13 +502,17 @@ fn split_lines(text: &str, cfg: &TextDumpConfig) -> Vec<Line> {
             }
         }
         prev_joinable = wrapped && heading == 0 && kind == Kind::Content && len >= wrap_threshold;
-        lines.push(Line { text: clean, heading, kind });
+        lines.push(Line {
+            text: clean,
+            heading,
+            kind,
+        });
     }
     lines
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')'));
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
@@ -372,10 +523,15 @@ fn is_paragraph(line: &str, cfg: &TextDumpConfig) -> bool {
 
 /// The index of the headline among `lines`.
 fn find_title(lines: &[Line], cfg: &TextDumpConfig) -> Option<usize> {
-    if let Some(i) = lines.iter().position(|l| l.heading == 1 && l.kind == Kind::Content) {
+    if let Some(i) = lines
+        .iter()
+        .position(|l| l.heading == 1 && l.kind == Kind::Content)
+    {
         return Some(i);
     }
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == Kind::Content).collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Content)
+        .collect();
     for (n, &i) in content.iter().enumerate() {
         let text = &lines[i].text;
         let chars = text.chars().count();
@@ -385,7 +541,8 @@ fn find_title(lines: &[Line], cfg: &TextDumpConfig) -> Option<usize> {
             return None;
         }
         let substantial = chars >= cfg.min_title_chars || words >= cfg.min_title_words;
-        let next_is_paragraph = next.is_some_and(|nx| is_paragraph(nx, cfg) && nx.chars().count() > chars);
+        let next_is_paragraph =
+            next.is_some_and(|nx| is_paragraph(nx, cfg) && nx.chars().count() > chars);
         let sentence = ends_sentence(text) && text.ends_with('.');
         if is_paragraph(text, cfg) && !next_is_paragraph {
             // The dump starts with body text: no headline.
@@ -402,6 +559,12 @@ fn find_title(lines: &[Line], cfg: &TextDumpConfig) -> Option<usize> {
         }
     }
     None
+}
+
+/// Guesses the language of `text` among en/fr/es/de/it by counting stop words; `None` when too
+/// few are found. A cheap stand-in until the analysis stage's detector.
+pub fn detect_language(text: &str) -> Option<Language> {
+    guess_language(&[text], &TextDumpConfig::DEFAULT)
 }
 
 /// Guesses the body's language by counting stop words of the five languages.
@@ -437,25 +600,42 @@ mod tests {
     /// not there.
     #[test]
     fn seed_dump_or_skipped_when_shared_is_missing() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seed.txt");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/samples/seed.txt");
         let Ok(text) = std::fs::read_to_string(&path) else {
             eprintln!("SKIPPED: ../shared not found ({})", path.display());
             return;
         };
         let a = extract(&text, &Config::default());
-        assert_eq!(a.title.as_deref(), Some("Kushner, Witkoff 'met directly with Hamas' to seal Gaza truce deal"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Kushner, Witkoff 'met directly with Hamas' to seal Gaza truce deal")
+        );
         let paras: Vec<&str> = a.paragraphs().collect();
         // Every line from "A meeting between US officials…" to "…entering the territory." is a
         // paragraph (17 in the current sample).
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
-        let first = lines.iter().position(|l| l.starts_with("A meeting between US officials"));
-        let last = lines.iter().position(|l| l.ends_with("entering the territory."));
-        let (Some(first), Some(last)) = (first, last) else { panic!("seed sample changed") };
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with("A meeting between US officials"));
+        let last = lines
+            .iter()
+            .position(|l| l.ends_with("entering the territory."));
+        let (Some(first), Some(last)) = (first, last) else {
+            panic!("seed sample changed")
+        };
         assert_eq!(paras, lines[first..=last].to_vec());
         assert_eq!(a.text, lines[first..=last].join("\n\n"));
         assert_eq!(a.language, Language::En);
-        let eds: Vec<(&str, Option<&str>)> = a.editions.iter().map(|e| (e.language.as_str(), e.url.as_deref())).collect();
-        assert_eq!(eds, vec![("fr", None), ("es", None), ("de", None), ("it", None)]);
+        let eds: Vec<(&str, Option<&str>)> = a
+            .editions
+            .iter()
+            .map(|e| (e.language.as_str(), e.url.as_deref()))
+            .collect();
+        assert_eq!(
+            eds,
+            vec![("fr", None), ("es", None), ("de", None), ("it", None)]
+        );
         assert!(!a.text.contains("Breadcrumb"));
         for name in ["English", "French", "Spanish", "German", "Italian"] {
             assert!(!paras.contains(&name), "{name} left in the text");
@@ -470,7 +650,10 @@ mod tests {
     fn synthetic_dump_with_chrome_and_languages() {
         let text = format!("Skip to content\r\nMenu\r\nHome\r\nNews\r\nLocal\r\nOld bridge closed after engineers find cracks\r\nBy Anna Reyes and Tom Clarke\r\n14 October 2030\r\n{}\r\nShare\r\nAdvertisement\r\nEnglish\r\nFrançais\r\nDeutsch\r\nالعربية", BODY_EN.replace('\n', "\r\n"));
         let a = dump(&text);
-        assert_eq!(a.title.as_deref(), Some("Old bridge closed after engineers find cracks"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Old bridge closed after engineers find cracks")
+        );
         assert_eq!(a.authors, vec!["Anna Reyes", "Tom Clarke"]);
         assert_eq!(a.published.as_deref(), Some("2030-10-14"));
         let paras: Vec<&str> = a.paragraphs().collect();
@@ -490,7 +673,10 @@ mod tests {
             Les travaux dureront au moins six mois, et la ville a promis des bus supplémentaires.\n\n\
             Partager\n";
         let a = dump(text);
-        assert_eq!(a.title.as_deref(), Some("Le pont fermé après la découverte de fissures"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Le pont fermé après la découverte de fissures")
+        );
         let paras: Vec<&str> = a.paragraphs().collect();
         assert_eq!(paras.len(), 2, "{paras:?}");
         assert!(paras[0].contains("circulation, après que"));
@@ -501,12 +687,21 @@ mod tests {
     fn body_language_in_german_spanish_italian() {
         let de = dump("Brücke gesperrt nach Rissen in den Pfeilern\nDer Stadtrat hat am Dienstag beschlossen, die alte Brücke für den Verkehr zu sperren, nachdem Ingenieure Risse entdeckt hatten.\nDie Reparatur wird auch nach Angaben der Stadt mindestens sechs Monate dauern.\nEnglish\nDeutsch");
         assert_eq!(de.language, Language::De);
-        assert_eq!(de.editions.iter().map(|e| e.language.as_str()).collect::<Vec<_>>(), vec!["en"]);
+        assert_eq!(
+            de.editions
+                .iter()
+                .map(|e| e.language.as_str())
+                .collect::<Vec<_>>(),
+            vec!["en"]
+        );
         let es = dump("Cierran el puente viejo por grietas\nEl ayuntamiento votó el martes cerrar el puente al tráfico, después de que los ingenieros encontraran grietas en dos de sus pilares.\nLas obras durarán al menos seis meses, según la ciudad.");
         assert_eq!(es.language, Language::Es);
         let it = dump("Chiuso il vecchio ponte per le crepe\nIl consiglio comunale ha votato martedì la chiusura del ponte al traffico, dopo che gli ingegneri hanno trovato crepe nei piloni.\nI lavori dureranno almeno sei mesi, ha detto il sindaco, e non ci sono alternative.");
         assert_eq!(it.language, Language::It);
-        assert_eq!(it.title.as_deref(), Some("Chiuso il vecchio ponte per le crepe"));
+        assert_eq!(
+            it.title.as_deref(),
+            Some("Chiuso il vecchio ponte per le crepe")
+        );
     }
 
     #[test]

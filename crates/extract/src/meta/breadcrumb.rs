@@ -26,8 +26,12 @@ pub struct BreadcrumbConfig {
 
 impl BreadcrumbConfig {
     /// Defaults.
-    pub const DEFAULT: BreadcrumbConfig =
-        BreadcrumbConfig { max_container_nodes: 400, max_crumb_chars: 60, max_crumbs: 8, title_like_words: 7 };
+    pub const DEFAULT: BreadcrumbConfig = BreadcrumbConfig {
+        max_container_nodes: 400,
+        max_crumb_chars: 60,
+        max_crumbs: 8,
+        title_like_words: 7,
+    };
 }
 
 /// A crumb as found: its label and link.
@@ -43,12 +47,18 @@ pub fn from_element(doc: &Document, container: NodeId, cfg: &BreadcrumbConfig) -
         if doc.tag(id) == Some(Tag::A) {
             return doc.attr(id, "href").map(str::to_string);
         }
-        doc.descendants(id).find(|&n| doc.tag(n) == Some(Tag::A)).and_then(|a| doc.attr(a, "href")).map(str::to_string)
+        doc.descendants(id)
+            .find(|&n| doc.tag(n) == Some(Tag::A))
+            .and_then(|a| doc.attr(a, "href"))
+            .map(str::to_string)
     };
     // Microdata items.
     let items: Vec<NodeId> = doc
         .descendants(container)
-        .filter(|&n| doc.attr(n, "itemprop").is_some_and(|p| has_word(p, &["itemListElement"])))
+        .filter(|&n| {
+            doc.attr(n, "itemprop")
+                .is_some_and(|p| has_word(p, &["itemListElement"]))
+        })
         .collect();
     if !items.is_empty() {
         return items
@@ -56,10 +66,17 @@ pub fn from_element(doc: &Document, container: NodeId, cfg: &BreadcrumbConfig) -
             .map(|&item| {
                 let name = doc
                     .descendants(item)
-                    .find(|&n| doc.attr(n, "itemprop").is_some_and(|p| has_word(p, &["name"])))
-                    .map_or_else(|| doc.text_content(item), |n| {
-                        doc.attr(n, "content").map_or_else(|| doc.text_content(n), str::to_string)
-                    });
+                    .find(|&n| {
+                        doc.attr(n, "itemprop")
+                            .is_some_and(|p| has_word(p, &["name"]))
+                    })
+                    .map_or_else(
+                        || doc.text_content(item),
+                        |n| {
+                            doc.attr(n, "content")
+                                .map_or_else(|| doc.text_content(n), str::to_string)
+                        },
+                    );
                 (name, first_href(item))
             })
             .collect();
@@ -67,20 +84,32 @@ pub fn from_element(doc: &Document, container: NodeId, cfg: &BreadcrumbConfig) -
     // List items without nested lists.
     let lis: Vec<NodeId> = doc
         .descendants(container)
-        .filter(|&n| doc.tag(n) == Some(Tag::Li) && !doc.descendants(n).any(|d| doc.tag(d) == Some(Tag::Li)))
+        .filter(|&n| {
+            doc.tag(n) == Some(Tag::Li) && !doc.descendants(n).any(|d| doc.tag(d) == Some(Tag::Li))
+        })
         .collect();
     if !lis.is_empty() {
-        return lis.iter().map(|&li| (doc.text_content(li), first_href(li))).collect();
+        return lis
+            .iter()
+            .map(|&li| (doc.text_content(li), first_href(li)))
+            .collect();
     }
     // Links, then the unlinked last label.
-    let anchors: Vec<NodeId> = doc.descendants(container).filter(|&n| doc.tag(n) == Some(Tag::A)).collect();
+    let anchors: Vec<NodeId> = doc
+        .descendants(container)
+        .filter(|&n| doc.tag(n) == Some(Tag::A))
+        .collect();
     let full = doc.text_content(container);
     if !anchors.is_empty() {
-        let mut crumbs: Vec<Crumb> =
-            anchors.iter().map(|&a| (doc.text_content(a), doc.attr(a, "href").map(str::to_string))).collect();
+        let mut crumbs: Vec<Crumb> = anchors
+            .iter()
+            .map(|&a| (doc.text_content(a), doc.attr(a, "href").map(str::to_string)))
+            .collect();
         if let Some((last, _)) = crumbs.last() {
             if let Some(pos) = full.rfind(last.as_str()) {
-                let tail = full[pos + last.len()..].trim_matches(|c: char| c.is_whitespace() || vocab::CRUMB_SEPARATORS.contains(&c));
+                let tail = full[pos + last.len()..].trim_matches(|c: char| {
+                    c.is_whitespace() || vocab::CRUMB_SEPARATORS.contains(&c)
+                });
                 if !tail.is_empty() {
                     crumbs.push((tail.to_string(), None));
                 }
@@ -88,7 +117,9 @@ pub fn from_element(doc: &Document, container: NodeId, cfg: &BreadcrumbConfig) -
         }
         return crumbs;
     }
-    full.split(vocab::CRUMB_SEPARATORS).map(|s| (s.trim().to_string(), None)).collect()
+    full.split(vocab::CRUMB_SEPARATORS)
+        .map(|s| (s.trim().to_string(), None))
+        .collect()
 }
 
 /// True when `href` points at the site's home page.
@@ -104,12 +135,19 @@ fn is_home_link(href: &str) -> bool {
 }
 
 /// Cleans a trail: labels trimmed, home links, the site's name and the title dropped.
-pub fn clean(crumbs: &[Crumb], title: Option<&str>, site: Option<&str>, cfg: &BreadcrumbConfig) -> Vec<String> {
+pub fn clean(
+    crumbs: &[Crumb],
+    title: Option<&str>,
+    site: Option<&str>,
+    cfg: &BreadcrumbConfig,
+) -> Vec<String> {
     let site_key = site.map(fold).filter(|s| !s.is_empty());
     let mut out: Vec<(String, bool)> = Vec::new();
     for (label, href) in crumbs {
         let label = crate::dom::collapse_whitespace(label);
-        let label = label.trim_matches(|c: char| c.is_whitespace() || vocab::CRUMB_SEPARATORS.contains(&c) || c == ',');
+        let label = label.trim_matches(|c: char| {
+            c.is_whitespace() || vocab::CRUMB_SEPARATORS.contains(&c) || c == ','
+        });
         let key = fold(label);
         if key.is_empty() || label.chars().count() > cfg.max_crumb_chars * 2 {
             continue;
@@ -152,10 +190,18 @@ mod tests {
         let doc = Document::parse_str(html);
         let container = doc
             .elements()
-            .find(|(_, e)| e.attr("class").is_some_and(|c| c.contains("breadcrumb")) || e.attr("aria-label").is_some())
+            .find(|(_, e)| {
+                e.attr("class").is_some_and(|c| c.contains("breadcrumb"))
+                    || e.attr("aria-label").is_some()
+            })
             .map(|(id, _)| id)
             .unwrap_or(doc.root());
-        clean(&from_element(&doc, container, &C), Some(title), Some("The Planet"), &C)
+        clean(
+            &from_element(&doc, container, &C),
+            Some(title),
+            Some("The Planet"),
+            &C,
+        )
     }
 
     #[test]
@@ -172,7 +218,9 @@ mod tests {
     fn localised_home_labels_are_dropped() {
         for home in ["Accueil", "Inicio", "Startseite", "Home page", "Portada"] {
             let t = trail(
-                &format!(r#"<nav aria-label="Breadcrumb"><a href="/x">{home}</a> › <a href="/pol">Politik</a></nav>"#),
+                &format!(
+                    r#"<nav aria-label="Breadcrumb"><a href="/x">{home}</a> › <a href="/pol">Politik</a></nav>"#
+                ),
                 "Titel",
             );
             assert_eq!(t, vec!["Politik"], "{home}");
@@ -201,8 +249,17 @@ mod tests {
 
     #[test]
     fn flat_text_breadcrumb() {
-        let doc = Document::parse_str(r#"<div class="breadcrumb">Accueil &gt; International &gt; Europe</div>"#);
-        let div = doc.elements_by_tag(Tag::Div).map(|(id, _)| id).next().unwrap_or(doc.root());
-        assert_eq!(clean(&from_element(&doc, div, &C), None, None, &C), vec!["International", "Europe"]);
+        let doc = Document::parse_str(
+            r#"<div class="breadcrumb">Accueil &gt; International &gt; Europe</div>"#,
+        );
+        let div = doc
+            .elements_by_tag(Tag::Div)
+            .map(|(id, _)| id)
+            .next()
+            .unwrap_or(doc.root());
+        assert_eq!(
+            clean(&from_element(&doc, div, &C), None, None, &C),
+            vec!["International", "Europe"]
+        );
     }
 }

@@ -46,13 +46,18 @@ pub fn prefix_len(text: &str) -> Option<usize> {
     for lang in vocab::byline_prefixes::ALL {
         for p in *lang {
             let n = p.len();
-            if bytes.len() <= n || !text.is_char_boundary(n) || !bytes[..n].eq_ignore_ascii_case(p.as_bytes()) {
+            if bytes.len() <= n
+                || !text.is_char_boundary(n)
+                || !bytes[..n].eq_ignore_ascii_case(p.as_bytes())
+            {
                 continue;
             }
             if !matches!(bytes[n], b' ' | b':' | b'\t') && !text[n..].starts_with('\u{a0}') {
                 continue;
             }
-            let rest = text[n..].trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-' || c == '\u{a0}');
+            let rest = text[n..].trim_start_matches(|c: char| {
+                c.is_whitespace() || c == ':' || c == '-' || c == '\u{a0}'
+            });
             if starts_upper(rest) && rest.chars().next().is_some_and(char::is_alphabetic) {
                 return Some(text.len() - rest.len());
             }
@@ -63,7 +68,12 @@ pub fn prefix_len(text: &str) -> Option<usize> {
 
 /// Parses a byline. With `require_prefix`, only text introduced by a byline prefix counts
 /// (for free text found near the headline). `site` names are never authors.
-pub fn parse(text: &str, require_prefix: bool, site: Option<&str>, cfg: &BylineConfig) -> Vec<String> {
+pub fn parse(
+    text: &str,
+    require_prefix: bool,
+    site: Option<&str>,
+    cfg: &BylineConfig,
+) -> Vec<String> {
     let text = crate::dom::collapse_whitespace(text);
     if text.is_empty() || text.chars().count() > cfg.max_byline_chars {
         return Vec::new();
@@ -145,13 +155,23 @@ fn split_names(rest: &str, cfg: &BylineConfig) -> Vec<String> {
         current.clear();
         *closed = false;
     };
-    for raw in rest.split_whitespace() {
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(raw) = words.next() {
         let ends_clause = raw.ends_with(',') || raw.ends_with(':');
-        let word = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '"' | '\'' | '«' | '»' | '“' | '”' | '*'));
+        let word = raw.trim_matches(|c: char| {
+            matches!(c, ',' | ':' | '"' | '\'' | '«' | '»' | '“' | '”' | '*')
+        });
         let lower = word.to_lowercase();
         if word.is_empty() || word.contains('@') || word.starts_with("http") {
             // E-mails and handles: skipped; a clause end still separates names.
-        } else if word.chars().any(|c| c.is_ascii_digit()) || vocab::BYLINE_STOP_WORDS.contains(&lower.as_str()) {
+        } else if word.chars().any(|c| c.is_ascii_digit())
+            || vocab::BYLINE_STOP_WORDS.contains(&lower.as_str())
+            || vocab::WEEKDAYS.iter().any(|l| l.contains(&lower.as_str()))
+            || (is_month(&lower)
+                && words
+                    .peek()
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
+        {
             // Dates and "Updated …": nothing after is a name.
             finish(&mut current, &mut closed, &mut names);
             return names;
@@ -175,6 +195,12 @@ fn split_names(rest: &str, cfg: &BylineConfig) -> Vec<String> {
     names
 }
 
+fn is_month(lower: &str) -> bool {
+    vocab::months::ALL
+        .iter()
+        .any(|l| l.iter().any(|(m, _)| *m == lower))
+}
+
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
@@ -192,18 +218,29 @@ fn finalize(words: &[&str], cfg: &BylineConfig) -> Option<String> {
         }
     }
     let first = words.first()?;
-    if lower_in(first, vocab::LEADING_ARTICLES) || lower_in(first, vocab::NAME_PARTICLES) && words.len() < 3 {
+    if lower_in(first, vocab::LEADING_ARTICLES)
+        || lower_in(first, vocab::NAME_PARTICLES) && words.len() < 3
+    {
         return None;
     }
     if words.len() < cfg.min_name_words || words.len() > cfg.max_name_words {
         return None;
     }
-    if words.iter().any(|w| is_role(w) || lower_in(w, vocab::ORG_WORDS)) {
+    if words
+        .iter()
+        .any(|w| is_role(w) || lower_in(w, vocab::ORG_WORDS))
+    {
         return None;
     }
     let name = words.join(" ");
     let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    if name.chars().count() > cfg.max_name_chars || vocab::NON_PERSONS.contains(&fold(name).as_str()) {
+    if name.chars().count() > cfg.max_name_chars
+        || vocab::NON_PERSONS.contains(&fold(name).as_str())
+    {
+        return None;
+    }
+    // "AP Auto", "Reuters Staff": an agency inside is not a person.
+    if words.iter().any(|w| lower_in(w, vocab::NON_PERSONS)) {
         return None;
     }
     if name.chars().any(|c| c.is_alphabetic()) && !name.chars().any(char::is_lowercase) {
@@ -242,20 +279,45 @@ mod tests {
 
     #[test]
     fn english_bylines() {
-        assert_eq!(p("By Anna Reyes and Tom Clarke"), vec!["Anna Reyes", "Tom Clarke"]);
-        assert_eq!(p("By Anna Reyes, Tom Clarke and Sam O'Neil"), vec!["Anna Reyes", "Tom Clarke", "Sam O'Neil"]);
-        assert_eq!(p("By Anna Reyes, Staff Reporter | Updated 14 October 2030"), vec!["Anna Reyes"]);
+        assert_eq!(
+            p("By Anna Reyes and Tom Clarke"),
+            vec!["Anna Reyes", "Tom Clarke"]
+        );
+        assert_eq!(
+            p("By Anna Reyes, Tom Clarke and Sam O'Neil"),
+            vec!["Anna Reyes", "Tom Clarke", "Sam O'Neil"]
+        );
+        assert_eq!(
+            p("By Anna Reyes, Staff Reporter | Updated 14 October 2030"),
+            vec!["Anna Reyes"]
+        );
         assert_eq!(p("BY ANNA REYES"), vec!["Anna Reyes"]);
-        assert_eq!(p("Anna Reyes (@annareyes) anna@planet.test"), vec!["Anna Reyes"]);
+        assert_eq!(
+            p("Anna Reyes (@annareyes) anna@planet.test"),
+            vec!["Anna Reyes"]
+        );
         assert_eq!(p("By Reuters"), Vec::<String>::new());
         assert_eq!(p("By The Associated Press"), Vec::<String>::new());
         assert_eq!(p("By Anna Reyes, Correspondent"), vec!["Anna Reyes"]);
+        assert_eq!(p("By Tom Krisher, AP Auto Writer"), vec!["Tom Krisher"]);
+        assert_eq!(p("Reuters November 19, 2019"), Vec::<String>::new());
+        assert_eq!(
+            p("Mike Wuerthele and Malcolm Owen Monday, November 18, 2019"),
+            vec!["Mike Wuerthele", "Malcolm Owen"]
+        );
+        assert_eq!(p("By Theresa May"), vec!["Theresa May"]);
     }
 
     #[test]
     fn french_bylines() {
-        assert_eq!(p("Par Claire Dubois, envoyée spéciale à Bruxelles"), vec!["Claire Dubois"]);
-        assert_eq!(p("Par Claire Dubois et Jean-Marc Leroy"), vec!["Claire Dubois", "Jean-Marc Leroy"]);
+        assert_eq!(
+            p("Par Claire Dubois, envoyée spéciale à Bruxelles"),
+            vec!["Claire Dubois"]
+        );
+        assert_eq!(
+            p("Par Claire Dubois et Jean-Marc Leroy"),
+            vec!["Claire Dubois", "Jean-Marc Leroy"]
+        );
         assert_eq!(p("Texte : Claire Dubois"), vec!["Claire Dubois"]);
         assert_eq!(p("Par Rédaction"), Vec::<String>::new());
         assert_eq!(p("Par Claire Dubois avec AFP"), vec!["Claire Dubois"]);
@@ -264,13 +326,22 @@ mod tests {
     #[test]
     fn spanish_bylines() {
         assert_eq!(p("Por Lucía Ferrer | Madrid"), vec!["Lucía Ferrer"]);
-        assert_eq!(p("Por Lucía Ferrer y Pablo de la Fuente"), vec!["Lucía Ferrer", "Pablo de la Fuente"]);
-        assert_eq!(p("Lucía Ferrer, corresponsal en París"), vec!["Lucía Ferrer"]);
+        assert_eq!(
+            p("Por Lucía Ferrer y Pablo de la Fuente"),
+            vec!["Lucía Ferrer", "Pablo de la Fuente"]
+        );
+        assert_eq!(
+            p("Lucía Ferrer, corresponsal en París"),
+            vec!["Lucía Ferrer"]
+        );
     }
 
     #[test]
     fn german_bylines() {
-        assert_eq!(p("Von Jonas Weber und Lena Vogt, Berlin"), vec!["Jonas Weber", "Lena Vogt"]);
+        assert_eq!(
+            p("Von Jonas Weber und Lena Vogt, Berlin"),
+            vec!["Jonas Weber", "Lena Vogt"]
+        );
         assert_eq!(p("Von Jonas Weber, Redakteur"), vec!["Jonas Weber"]);
         assert_eq!(p("Von dpa"), Vec::<String>::new());
     }
@@ -278,14 +349,20 @@ mod tests {
     #[test]
     fn italian_bylines() {
         assert_eq!(p("di Giulia Romano"), vec!["Giulia Romano"]);
-        assert_eq!(p("A cura di Giulia Romano e Marco Bianchi"), vec!["Giulia Romano", "Marco Bianchi"]);
+        assert_eq!(
+            p("A cura di Giulia Romano e Marco Bianchi"),
+            vec!["Giulia Romano", "Marco Bianchi"]
+        );
         assert_eq!(p("Redazione"), Vec::<String>::new());
     }
 
     #[test]
     fn prefix_is_required_for_free_text() {
         let c = BylineConfig::DEFAULT;
-        assert_eq!(parse("The President said", true, None, &c), Vec::<String>::new());
+        assert_eq!(
+            parse("The President said", true, None, &c),
+            Vec::<String>::new()
+        );
         assert_eq!(parse("By Anna Reyes", true, None, &c), vec!["Anna Reyes"]);
         assert_eq!(parse("Paris is calm", true, None, &c), Vec::<String>::new());
     }
@@ -293,9 +370,18 @@ mod tests {
     #[test]
     fn site_names_and_urls_are_not_authors() {
         let c = BylineConfig::DEFAULT;
-        assert_eq!(parse("Planet Staff", false, Some("The Planet"), &c), Vec::<String>::new());
-        assert_eq!(parse_structured("https://planet.test/authors/anna", None, &c), Vec::<String>::new());
-        assert_eq!(parse_structured("Anna Reyes", Some("The Planet"), &c), vec!["Anna Reyes"]);
+        assert_eq!(
+            parse("Planet Staff", false, Some("The Planet"), &c),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            parse_structured("https://planet.test/authors/anna", None, &c),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            parse_structured("Anna Reyes", Some("The Planet"), &c),
+            vec!["Anna Reyes"]
+        );
     }
 
     #[test]

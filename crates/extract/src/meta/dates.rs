@@ -20,7 +20,11 @@ pub struct DateConfig {
 
 impl DateConfig {
     /// The defaults: years 1990–2100, offsets up to ±14:00.
-    pub const DEFAULT: DateConfig = DateConfig { min_year: 1990, max_year: 2100, max_offset_minutes: 14 * 60 };
+    pub const DEFAULT: DateConfig = DateConfig {
+        min_year: 1990,
+        max_year: 2100,
+        max_offset_minutes: 14 * 60,
+    };
 }
 
 impl Default for DateConfig {
@@ -48,11 +52,17 @@ impl DateTime {
     /// The ISO 8601 form: a date, or a date-time with the offset when one was given.
     pub fn to_iso(&self) -> String {
         let date = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
-        let Some((h, m, s)) = self.time else { return date };
+        let Some((h, m, s)) = self.time else {
+            return date;
+        };
         let mut out = format!("{date}T{h:02}:{m:02}:{s:02}");
         if let Some(off) = self.offset {
             let sign = if off < 0 { '-' } else { '+' };
-            out.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
+            out.push_str(&format!(
+                "{sign}{:02}:{:02}",
+                off.abs() / 60,
+                off.abs() % 60
+            ));
         }
         out
     }
@@ -96,7 +106,13 @@ fn make(
     }
     // An offset without a time says nothing.
     let offset = if time.is_some() { offset } else { None };
-    Some(DateTime { year, month, day, time, offset })
+    Some(DateTime {
+        year,
+        month,
+        day,
+        time,
+        offset,
+    })
 }
 
 /// Normalises a date given in any supported form (machine or written) to ISO 8601.
@@ -118,7 +134,9 @@ fn digits(b: &[u8], i: &mut usize, n: usize) -> Option<u32> {
     if *i + n > b.len() || !b[*i..*i + n].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let v = b[*i..*i + n].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let v = b[*i..*i + n]
+        .iter()
+        .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     *i += n;
     Some(v)
 }
@@ -153,7 +171,8 @@ pub fn parse_iso(s: &str, cfg: &DateConfig) -> Option<DateTime> {
     let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
     let mut time = None;
     let mut offset = None;
-    if matches!(b.get(i), Some(b'T' | b't' | b' ')) && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+    if matches!(b.get(i), Some(b'T' | b't' | b' ')) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    {
         i += 1;
         let h = digits(b, &mut i, 2)?;
         let m = if b.get(i) == Some(&b':') {
@@ -173,7 +192,11 @@ pub fn parse_iso(s: &str, cfg: &DateConfig) -> Option<DateTime> {
                 i += 1;
             }
         }
-        time = Some((u8::try_from(h).ok()?, u8::try_from(m).ok()?, u8::try_from(sec).ok()?));
+        time = Some((
+            u8::try_from(h).ok()?,
+            u8::try_from(m).ok()?,
+            u8::try_from(sec).ok()?,
+        ));
         while b.get(i) == Some(&b' ') {
             i += 1;
         }
@@ -240,7 +263,9 @@ fn tokenize(s: &str) -> (Vec<Tok<'_>>, Vec<usize>) {
             }
             let text = &s[start..end];
             if text.len() <= 4 {
-                let v = text.bytes().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+                let v = text
+                    .bytes()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
                 out.push(Tok::Num(v, text.len()));
             } else {
                 out.push(Tok::Punct('#'));
@@ -296,9 +321,15 @@ fn skip_fillers(toks: &[Tok<'_>], mut i: usize) -> usize {
 
 /// Reads an optional time ("09:30", "9.30", "09h30", "9:30 pm", "09:30 +02:00") at or after
 /// token `i`; `s` and `pos` locate the tokens in the text for the offset that may follow.
-fn read_time(toks: &[Tok<'_>], pos: &[usize], s: &str, i: usize) -> (Option<(u8, u8, u8)>, Option<i32>) {
+fn read_time(
+    toks: &[Tok<'_>],
+    pos: &[usize],
+    s: &str,
+    i: usize,
+) -> (Option<(u8, u8, u8)>, Option<i32>) {
     let i = skip_fillers(toks, i);
-    let (Some(Tok::Num(h, hl)), Some(sep), Some(Tok::Num(m, 2))) = (toks.get(i), toks.get(i + 1), toks.get(i + 2))
+    let (Some(Tok::Num(h, hl)), Some(sep), Some(Tok::Num(m, 2))) =
+        (toks.get(i), toks.get(i + 1), toks.get(i + 2))
     else {
         return (None, None);
     };
@@ -335,7 +366,8 @@ fn offset_after_time(tail: &str) -> Option<i32> {
     let b = tail.as_bytes();
     let mut i = 0;
     let mut seps = 0;
-    while i < b.len() && (b[i].is_ascii_digit() || (matches!(b[i], b':' | b'.' | b'h') && seps < 2)) {
+    while i < b.len() && (b[i].is_ascii_digit() || (matches!(b[i], b':' | b'.' | b'h') && seps < 2))
+    {
         if !b[i].is_ascii_digit() {
             seps += 1;
         }
@@ -347,7 +379,10 @@ fn offset_after_time(tail: &str) -> Option<i32> {
         }
     };
     skip_spaces(&mut i);
-    let word_len = b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word_len = b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
     let word = &tail[i..i + word_len];
     if word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm") {
         i += word_len;
@@ -401,13 +436,20 @@ fn year_at(toks: &[Tok<'_>], i: usize) -> Option<i32> {
 }
 
 /// `D[.][º|st] [de] MONTH [de|,] YYYY`.
-fn day_month_year(toks: &[Tok<'_>], i: usize, d: u32, cfg: &DateConfig) -> Option<(i32, u8, u8, usize)> {
+fn day_month_year(
+    toks: &[Tok<'_>],
+    i: usize,
+    d: u32,
+    cfg: &DateConfig,
+) -> Option<(i32, u8, u8, usize)> {
     let mut j = i + 1;
     if ordinal_suffix(toks.get(j)) {
         j += 1;
     }
     j = skip_fillers(toks, j);
-    let Some(Tok::Word(w)) = toks.get(j) else { return None };
+    let Some(Tok::Word(w)) = toks.get(j) else {
+        return None;
+    };
     let m = month_of(w)?;
     j = skip_fillers(toks, j + 1);
     let y = year_at(toks, j)?;
@@ -416,10 +458,17 @@ fn day_month_year(toks: &[Tok<'_>], i: usize, d: u32, cfg: &DateConfig) -> Optio
 }
 
 /// `MONTH D[st][,] YYYY`.
-fn month_day_year(toks: &[Tok<'_>], i: usize, w: &str, cfg: &DateConfig) -> Option<(i32, u8, u8, usize)> {
+fn month_day_year(
+    toks: &[Tok<'_>],
+    i: usize,
+    w: &str,
+    cfg: &DateConfig,
+) -> Option<(i32, u8, u8, usize)> {
     let m = month_of(w)?;
     let mut j = skip_fillers(toks, i + 1);
-    let Some(Tok::Num(d, dl)) = toks.get(j) else { return None };
+    let Some(Tok::Num(d, dl)) = toks.get(j) else {
+        return None;
+    };
     if *dl > 2 {
         return None;
     }
@@ -435,9 +484,12 @@ fn month_day_year(toks: &[Tok<'_>], i: usize, w: &str, cfg: &DateConfig) -> Opti
 
 /// `D/M/YYYY`, `D.M.YYYY`, `D-M-YYYY` (day first unless that is impossible).
 fn numeric_date(toks: &[Tok<'_>], i: usize, cfg: &DateConfig) -> Option<(i32, u8, u8, usize)> {
-    let (Some(Tok::Num(a, _)), Some(Tok::Punct(s1)), Some(Tok::Num(b, bl)), Some(Tok::Punct(s2))) =
-        (toks.get(i), toks.get(i + 1), toks.get(i + 2), toks.get(i + 3))
-    else {
+    let (Some(Tok::Num(a, _)), Some(Tok::Punct(s1)), Some(Tok::Num(b, bl)), Some(Tok::Punct(s2))) = (
+        toks.get(i),
+        toks.get(i + 1),
+        toks.get(i + 2),
+        toks.get(i + 3),
+    ) else {
         return None;
     };
     if s1 != s2 || !matches!(s1, '/' | '.' | '-') || *bl > 2 {
@@ -485,7 +537,9 @@ pub fn from_url(url: &str, cfg: &DateConfig) -> Option<DateTime> {
 }
 
 fn parse_small(s: &str) -> Option<u8> {
-    (s.len() <= 2 && !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() <= 2 && !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -499,10 +553,22 @@ mod tests {
     #[test]
     fn iso_dates_keep_their_offset() {
         assert_eq!(n("2030-10-14").as_deref(), Some("2030-10-14"));
-        assert_eq!(n("2030-10-14T09:30:00Z").as_deref(), Some("2030-10-14T09:30:00+00:00"));
-        assert_eq!(n("2030-10-14T09:30:00.123+02:00").as_deref(), Some("2030-10-14T09:30:00+02:00"));
-        assert_eq!(n("2030-10-14T09:30-0500").as_deref(), Some("2030-10-14T09:30:00-05:00"));
-        assert_eq!(n("2030-10-14 09:30:05").as_deref(), Some("2030-10-14T09:30:05"));
+        assert_eq!(
+            n("2030-10-14T09:30:00Z").as_deref(),
+            Some("2030-10-14T09:30:00+00:00")
+        );
+        assert_eq!(
+            n("2030-10-14T09:30:00.123+02:00").as_deref(),
+            Some("2030-10-14T09:30:00+02:00")
+        );
+        assert_eq!(
+            n("2030-10-14T09:30-0500").as_deref(),
+            Some("2030-10-14T09:30:00-05:00")
+        );
+        assert_eq!(
+            n("2030-10-14 09:30:05").as_deref(),
+            Some("2030-10-14T09:30:05")
+        );
         assert_eq!(n("20301014").as_deref(), Some("2030-10-14"));
     }
 
@@ -520,23 +586,44 @@ mod tests {
     #[test]
     fn written_dates_in_five_languages() {
         assert_eq!(n("14 October 2030").as_deref(), Some("2030-10-14"));
-        assert_eq!(n("Published October 14, 2030").as_deref(), Some("2030-10-14"));
-        assert_eq!(n("Oct. 14th, 2030 at 9:30 pm").as_deref(), Some("2030-10-14T21:30:00"));
-        assert_eq!(n("Publié le 14 octobre 2030 à 09h30").as_deref(), Some("2030-10-14T09:30:00"));
+        assert_eq!(
+            n("Published October 14, 2030").as_deref(),
+            Some("2030-10-14")
+        );
+        assert_eq!(
+            n("Oct. 14th, 2030 at 9:30 pm").as_deref(),
+            Some("2030-10-14T21:30:00")
+        );
+        assert_eq!(
+            n("Publié le 14 octobre 2030 à 09h30").as_deref(),
+            Some("2030-10-14T09:30:00")
+        );
         assert_eq!(n("1er mars 2031").as_deref(), Some("2031-03-01"));
         assert_eq!(n("14 de octubre de 2030").as_deref(), Some("2030-10-14"));
-        assert_eq!(n("14. Oktober 2030, 09:30 Uhr").as_deref(), Some("2030-10-14T09:30:00"));
+        assert_eq!(
+            n("14. Oktober 2030, 09:30 Uhr").as_deref(),
+            Some("2030-10-14T09:30:00")
+        );
         assert_eq!(n("3. März 2030").as_deref(), Some("2030-03-03"));
         assert_eq!(n("14 ottobre 2030").as_deref(), Some("2030-10-14"));
-        assert_eq!(n("14/10/2030 09:30").as_deref(), Some("2030-10-14T09:30:00"));
+        assert_eq!(
+            n("14/10/2030 09:30").as_deref(),
+            Some("2030-10-14T09:30:00")
+        );
         assert_eq!(n("14.10.2030").as_deref(), Some("2030-10-14"));
         assert_eq!(n("10/14/2030").as_deref(), Some("2030-10-14"));
     }
 
     #[test]
     fn rfc_2822_dates_keep_their_offset() {
-        assert_eq!(n("Tue, 14 Oct 2030 09:30:00 +0000").as_deref(), Some("2030-10-14T09:30:00+00:00"));
-        assert_eq!(n("14 Oct 2030 09:30 GMT").as_deref(), Some("2030-10-14T09:30:00+00:00"));
+        assert_eq!(
+            n("Tue, 14 Oct 2030 09:30:00 +0000").as_deref(),
+            Some("2030-10-14T09:30:00+00:00")
+        );
+        assert_eq!(
+            n("14 Oct 2030 09:30 GMT").as_deref(),
+            Some("2030-10-14T09:30:00+00:00")
+        );
     }
 
     #[test]
@@ -550,9 +637,18 @@ mod tests {
     fn dates_in_url_paths() {
         let cfg = DateConfig::DEFAULT;
         let iso = |u: &str| from_url(u, &cfg).map(|d| d.to_iso());
-        assert_eq!(iso("https://x.test/world/2030/10/14/gaza-deal/").as_deref(), Some("2030-10-14"));
-        assert_eq!(iso("https://x.test/2030-10-14-gaza-deal").as_deref(), Some("2030-10-14"));
-        assert_eq!(iso("https://x.test/news/20301014/story.html").as_deref(), Some("2030-10-14"));
+        assert_eq!(
+            iso("https://x.test/world/2030/10/14/gaza-deal/").as_deref(),
+            Some("2030-10-14")
+        );
+        assert_eq!(
+            iso("https://x.test/2030-10-14-gaza-deal").as_deref(),
+            Some("2030-10-14")
+        );
+        assert_eq!(
+            iso("https://x.test/news/20301014/story.html").as_deref(),
+            Some("2030-10-14")
+        );
         assert_eq!(iso("https://x.test/news/123456/story.html"), None);
         assert_eq!(iso("https://x.test/2030/99/99/x"), None);
         assert_eq!(iso("https://x.test/2030-10-1é/x"), None);

@@ -27,8 +27,12 @@ pub struct EditionsConfig {
 
 impl EditionsConfig {
     /// Defaults.
-    pub const DEFAULT: EditionsConfig =
-        EditionsConfig { min_switcher_links: 2, max_switcher_nodes: 600, max_label_chars: 24, max_editions: 60 };
+    pub const DEFAULT: EditionsConfig = EditionsConfig {
+        min_switcher_links: 2,
+        max_switcher_nodes: 600,
+        max_label_chars: 24,
+        max_editions: 60,
+    };
 }
 
 /// What the page is: its language and its URLs (input, canonical), used to skip itself.
@@ -73,12 +77,16 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
     }
     match base {
         Some(b) => b.join(href).ok().map(String::from),
-        None => Url::parse(href).ok().map(String::from).or_else(|| Some(href.to_string())),
+        None => Url::parse(href)
+            .ok()
+            .map(String::from)
+            .or_else(|| Some(href.to_string())),
     }
 }
 
 fn same_url(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/').eq_ignore_ascii_case(b.trim_end_matches('/'))
+    a.trim_end_matches('/')
+        .eq_ignore_ascii_case(b.trim_end_matches('/'))
 }
 
 struct Collector<'p> {
@@ -89,29 +97,46 @@ struct Collector<'p> {
 
 impl Collector<'_> {
     fn add(&mut self, tag: &str, href: &str) -> bool {
-        let Some(code) = normalize_tag(tag) else { return false };
+        let Some(code) = normalize_tag(tag) else {
+            return false;
+        };
         let primary = code.split('-').next().unwrap_or(&code).to_string();
         if self.page.language.is_some_and(|l| l.code() == primary) {
             return false;
         }
-        let Some(url) = resolve(href, self.page.base) else { return false };
+        let Some(url) = resolve(href, self.page.base) else {
+            return false;
+        };
         if self.page.urls.iter().any(|u| same_url(u, &url)) {
             return false;
         }
         let dup = self.out.iter().any(|e| {
-            e.language.eq_ignore_ascii_case(&code) || (!code.contains('-') && e.language.split('-').next() == Some(primary.as_str()))
+            e.language.eq_ignore_ascii_case(&code)
+                || (!code.contains('-') && e.language.split('-').next() == Some(primary.as_str()))
         });
         if dup || self.out.len() >= self.max {
             return false;
         }
-        self.out.push(Edition { language: code, url: Some(url) });
+        self.out.push(Edition {
+            language: code,
+            url: Some(url),
+        });
         true
     }
 }
 
 /// Finds the editions; the origin is that of the first source that gave one.
-pub fn collect(doc: &Document, scan: &Scan<'_>, page: &Page<'_>, cfg: &EditionsConfig) -> (Vec<Edition>, Option<&'static str>) {
-    let mut c = Collector { page, out: Vec::new(), max: cfg.max_editions };
+pub fn collect(
+    doc: &Document,
+    scan: &Scan<'_>,
+    page: &Page<'_>,
+    cfg: &EditionsConfig,
+) -> (Vec<Edition>, Option<&'static str>) {
+    let mut c = Collector {
+        page,
+        out: Vec::new(),
+        max: cfg.max_editions,
+    };
     let mut origin = None;
     for (tag, href) in &scan.hreflang_links {
         if c.add(tag, href) {
@@ -130,7 +155,9 @@ pub fn collect(doc: &Document, scan: &Scan<'_>, page: &Page<'_>, cfg: &EditionsC
             continue;
         }
         for a in doc.descendants(sw).filter(|&n| doc.tag(n) == Some(Tag::A)) {
-            let Some(href) = doc.attr(a, "href") else { continue };
+            let Some(href) = doc.attr(a, "href") else {
+                continue;
+            };
             if let Some(tag) = anchor_language(doc, a, cfg) {
                 if c.add(&tag, href) {
                     origin.get_or_insert("dom");
@@ -149,7 +176,11 @@ pub fn collect(doc: &Document, scan: &Scan<'_>, page: &Page<'_>, cfg: &EditionsC
             j += 1;
         }
         if j - i >= cfg.min_switcher_links {
-            let total = doc.descendants(g).filter(|&n| doc.tag(n) == Some(Tag::A)).take(4 * (j - i) + 1).count();
+            let total = doc
+                .descendants(g)
+                .filter(|&n| doc.tag(n) == Some(Tag::A))
+                .take(4 * (j - i) + 1)
+                .count();
             if total <= 2 * (j - i) {
                 for (_, lang, href) in &anchors[i..j] {
                     if c.add(lang.code(), href) {
@@ -160,7 +191,23 @@ pub fn collect(doc: &Document, scan: &Scan<'_>, page: &Page<'_>, cfg: &EditionsC
         }
         i = j;
     }
-    (c.out, origin)
+    (plain_codes(c.out), origin)
+}
+
+/// Drops the region of a tag ("en-GB" → "en") unless another edition has the same language.
+fn plain_codes(mut editions: Vec<Edition>) -> Vec<Edition> {
+    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_string();
+    let primaries: Vec<String> = editions.iter().map(|e| primary(&e.language)).collect();
+    for (k, e) in editions.iter_mut().enumerate() {
+        let shared = primaries
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != k && *p == primaries[k]);
+        if !shared {
+            e.language = primaries[k].clone();
+        }
+    }
+    editions
 }
 
 /// The list (or other container) that holds a language link: the parent, or the `<li>`'s parent.
@@ -188,7 +235,10 @@ fn anchor_language(doc: &Document, a: NodeId, cfg: &EditionsConfig) -> Option<St
     if let Some(l) = Language::from_name(&text.to_lowercase()) {
         return Some(l.code().to_string());
     }
-    let code_like = text.len() <= 5 && text.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_');
+    let code_like = text.len() <= 5
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_');
     code_like.then(|| normalize_tag(&text)).flatten()
 }
 
@@ -201,8 +251,16 @@ mod tests {
         let doc = Document::parse_str(html);
         let s = scan(&doc, &MetaConfig::DEFAULT);
         let base = Url::parse(url).ok();
-        let page = Page { language: Some(&lang), urls: vec![url.to_string()], base: base.as_ref() };
-        collect(&doc, &s, &page, &EditionsConfig::DEFAULT).0.into_iter().map(|e| (e.language, e.url)).collect()
+        let page = Page {
+            language: Some(&lang),
+            urls: vec![url.to_string()],
+            base: base.as_ref(),
+        };
+        collect(&doc, &s, &page, &EditionsConfig::DEFAULT)
+            .0
+            .into_iter()
+            .map(|e| (e.language, e.url))
+            .collect()
     }
 
     #[test]
@@ -210,7 +268,8 @@ mod tests {
         let e = editions(
             r#"<head><link rel="alternate" hreflang="x-default" href="/en/a">
             <link rel="alternate" hreflang="en" href="/en/a"><link rel="alternate" hreflang="fr" href="/fr/a">
-            <link rel="alternate" hreflang="pt-BR" href="https://site.test/pt/a"><link rel="alternate" hreflang="de_DE" href="/de/a"></head>"#,
+            <link rel="alternate" hreflang="pt-BR" href="https://site.test/pt/a">
+            <link rel="alternate" hreflang="pt-PT" href="/pt-pt/a"><link rel="alternate" hreflang="de_DE" href="/de/a"></head>"#,
             Language::En,
             "https://site.test/en/a",
         );
@@ -219,7 +278,8 @@ mod tests {
             vec![
                 ("fr".into(), Some("https://site.test/fr/a".into())),
                 ("pt-BR".into(), Some("https://site.test/pt/a".into())),
-                ("de-DE".into(), Some("https://site.test/de/a".into())),
+                ("pt-PT".into(), Some("https://site.test/pt-pt/a".into())),
+                ("de".into(), Some("https://site.test/de/a".into())),
             ]
         );
     }

@@ -14,10 +14,22 @@ use std::collections::HashMap;
 
 /// Schema.org types of an article node, most specific first.
 pub const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "LiveBlogPosting",
-    "BlogPosting", "Article", "Report", "TechArticle", "ScholarlyArticle", "SocialMediaPosting",
-    "DiscussionForumPosting", "VideoObject",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "BlogPosting",
+    "Article",
+    "Report",
+    "TechArticle",
+    "ScholarlyArticle",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "VideoObject",
 ];
 
 /// Schema.org types of a page node (a fallback for the article node).
@@ -95,7 +107,11 @@ fn parse_stream(s: &str) -> Option<Vec<Value>> {
 
 fn strip_wrappers(s: &str) -> &str {
     let mut s = s.trim();
-    for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+    ] {
         if let Some(rest) = s.strip_prefix(open) {
             s = rest.trim();
         }
@@ -176,7 +192,8 @@ fn types(v: &Value) -> impl Iterator<Item = &str> {
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    list.into_iter().map(|s| s.rsplit(['/', ':']).next().unwrap_or(s))
+    list.into_iter()
+        .map(|s| s.rsplit(['/', ':']).next().unwrap_or(s))
 }
 
 fn has_type(v: &Value, names: &[&str]) -> bool {
@@ -184,7 +201,9 @@ fn has_type(v: &Value, names: &[&str]) -> bool {
 }
 
 fn type_rank(v: &Value) -> Option<usize> {
-    types(v).filter_map(|t| ARTICLE_TYPES.iter().position(|n| n.eq_ignore_ascii_case(t))).min()
+    types(v)
+        .filter_map(|t| ARTICLE_TYPES.iter().position(|n| n.eq_ignore_ascii_case(t)))
+        .min()
 }
 
 /// A string field; an object yields its `name` or `@value`; an array its first string.
@@ -194,7 +213,10 @@ fn string_of(v: &Value) -> Option<String> {
             let s = crate::dom::collapse_whitespace(s);
             (!s.is_empty()).then_some(s)
         }
-        Value::Object(m) => m.get("name").or_else(|| m.get("@value")).and_then(string_of),
+        Value::Object(m) => m
+            .get("name")
+            .or_else(|| m.get("@value"))
+            .and_then(string_of),
         Value::Array(a) => a.iter().find_map(string_of),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -214,7 +236,11 @@ impl<'v> Index<'v> {
     fn resolve(&self, v: &'v Value) -> &'v Value {
         if let Value::Object(m) = v {
             if m.len() <= 2 && !m.contains_key("name") {
-                if let Some(node) = m.get("@id").and_then(Value::as_str).and_then(|id| self.by_id.get(id)) {
+                if let Some(node) = m
+                    .get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| self.by_id.get(id))
+                {
                     return node;
                 }
             }
@@ -252,13 +278,19 @@ fn from_values(values: &[Value]) -> JsonLd {
     if let Some(node) = main {
         out.headline = field(node, "headline").or_else(|| field(node, "name"));
         out.description = field(node, "description");
-        out.date_published = ["datePublished", "dateCreated", "uploadDate"].iter().find_map(|k| field(node, k));
+        out.date_published = ["datePublished", "dateCreated", "uploadDate"]
+            .iter()
+            .find_map(|k| field(node, k));
         out.date_modified = field(node, "dateModified");
         out.in_language = field(node, "inLanguage");
         out.url = field(node, "url").or_else(|| {
             node.get("mainEntityOfPage").and_then(|m| match m {
                 Value::String(s) => Some(s.clone()),
-                other => other.get("@id").or_else(|| other.get("url")).and_then(Value::as_str).map(str::to_string),
+                other => other
+                    .get("@id")
+                    .or_else(|| other.get("url"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
             })
         });
         if let Some(author) = node.get("author").or_else(|| node.get("creator")) {
@@ -269,7 +301,10 @@ fn from_values(values: &[Value]) -> JsonLd {
             Some(v) => out.sections = string_of(v).into_iter().collect(),
             None => {}
         }
-        out.publisher = node.get("publisher").map(|p| index.resolve(p)).and_then(|p| field(p, "name"));
+        out.publisher = node
+            .get("publisher")
+            .map(|p| index.resolve(p))
+            .and_then(|p| field(p, "name"));
     }
     if out.in_language.is_none() {
         out.in_language = page.and_then(|p| field(p, "inLanguage"));
@@ -286,9 +321,15 @@ fn from_values(values: &[Value]) -> JsonLd {
         out.in_language = website.and_then(|w| field(w, "inLanguage"));
     }
 
-    let crumbs = nodes.iter().find(|n| has_type(n, &["BreadcrumbList"])).copied().or_else(|| {
-        page.and_then(|p| p.get("breadcrumb")).map(|b| index.resolve(b)).filter(|b| has_type(b, &["BreadcrumbList"]))
-    });
+    let crumbs = nodes
+        .iter()
+        .find(|n| has_type(n, &["BreadcrumbList"]))
+        .copied()
+        .or_else(|| {
+            page.and_then(|p| p.get("breadcrumb"))
+                .map(|b| index.resolve(b))
+                .filter(|b| has_type(b, &["BreadcrumbList"]))
+        });
     if let Some(list) = crumbs {
         out.breadcrumb = breadcrumb_items(list, &index);
     }
@@ -301,7 +342,9 @@ fn collect_authors(v: &Value, index: &Index<'_>, out: &mut Vec<String>, depth: u
     }
     let v = index.resolve(v);
     match v {
-        Value::Array(items) => items.iter().for_each(|i| collect_authors(i, index, out, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|i| collect_authors(i, index, out, depth + 1)),
         Value::String(s) => out.push(s.trim().to_string()),
         Value::Object(_) => {
             let is_org = has_type(v, &["Organization", "NewsMediaOrganization", "Corporation"]);
@@ -330,19 +373,28 @@ fn breadcrumb_items(list: &Value, index: &Index<'_>) -> Vec<(String, Option<Stri
         .enumerate()
         .filter_map(|(k, item)| {
             let item = index.resolve(item);
-            let pos = item.get("position").and_then(|p| p.as_i64().or_else(|| p.as_str()?.trim().parse().ok()));
+            let pos = item
+                .get("position")
+                .and_then(|p| p.as_i64().or_else(|| p.as_str()?.trim().parse().ok()));
             let inner = item.get("item").map(|i| index.resolve(i));
             let name = field(item, "name").or_else(|| inner.and_then(|i| field(i, "name")))?;
             let url = match inner {
                 Some(Value::String(s)) => Some(s.clone()),
-                Some(o) => o.get("@id").or_else(|| o.get("url")).and_then(Value::as_str).map(str::to_string),
+                Some(o) => o
+                    .get("@id")
+                    .or_else(|| o.get("url"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 None => field(item, "url"),
             };
             Some((pos.unwrap_or(k as i64), k, name, url))
         })
         .collect();
     ranked.sort_by_key(|(pos, k, _, _)| (*pos, *k));
-    ranked.into_iter().map(|(_, _, name, url)| (name, url)).collect()
+    ranked
+        .into_iter()
+        .map(|(_, _, name, url)| (name, url))
+        .collect()
 }
 
 #[cfg(test)]
@@ -361,7 +413,8 @@ mod tests {
 
     #[test]
     fn graph_with_id_references() {
-        let j = ld(r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        let j = ld(
+            r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
             {"@type":"WebSite","@id":"#site","name":"The Planet"},
             {"@type":"WebPage","@id":"#page","inLanguage":"en-GB","breadcrumb":{"@id":"#bc"}},
             {"@type":"NewsArticle","headline":"Big news","datePublished":"2030-10-14T09:30:00Z",
@@ -372,7 +425,8 @@ mod tests {
             {"@type":"BreadcrumbList","@id":"#bc","itemListElement":[
               {"@type":"ListItem","position":2,"name":"World","item":"https://x.test/world"},
               {"@type":"ListItem","position":1,"name":"Home","item":"https://x.test/"}]}]}
-            </script>"##);
+            </script>"##,
+        );
         assert_eq!(j.headline.as_deref(), Some("Big news"));
         assert_eq!(j.authors, vec!["Anna Reyes", "Tom Clarke"]);
         assert_eq!(j.publisher.as_deref(), Some("Planet Media"));
@@ -396,9 +450,11 @@ mod tests {
 
     #[test]
     fn organisations_are_not_authors_and_arrays_of_scripts_flatten() {
-        let j = ld(r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"Ciao",
+        let j = ld(
+            r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"Ciao",
             "author":[{"@type":"Organization","name":"Redazione"},"Giulia Romano"],
-            "dateModified":"2030-10-15"}]</script>"#);
+            "dateModified":"2030-10-15"}]</script>"#,
+        );
         assert_eq!(j.authors, vec!["Giulia Romano"]);
         assert_eq!(j.date_modified.as_deref(), Some("2030-10-15"));
     }

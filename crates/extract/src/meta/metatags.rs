@@ -9,36 +9,94 @@
 /// Keys per field, in order of trust.
 pub mod keys {
     /// The headline.
-    pub const TITLE: &[&str] = &["og:title", "twitter:title", "dc.title", "dcterms.title", "title"];
+    pub const TITLE: &[&str] = &[
+        "og:title",
+        "twitter:title",
+        "dc.title",
+        "dcterms.title",
+        "title",
+    ];
     /// The description.
-    pub const DESCRIPTION: &[&str] =
-        &["og:description", "twitter:description", "description", "dc.description", "dcterms.description"];
+    pub const DESCRIPTION: &[&str] = &[
+        "og:description",
+        "twitter:description",
+        "description",
+        "dc.description",
+        "dcterms.description",
+    ];
     /// The site's name.
-    pub const SITE_NAME: &[&str] = &["og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher"];
+    pub const SITE_NAME: &[&str] = &[
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+        "publisher",
+        "dc.publisher",
+    ];
     /// Authors.
     pub const AUTHOR: &[&str] = &[
-        "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-        "sailthru.author", "byl", "twitter:creator:name",
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "twitter:creator:name",
     ];
     /// Publication date.
     pub const PUBLISHED: &[&str] = &[
-        "article:published_time", "og:published_time", "itemprop:datepublished", "dc.date.issued",
-        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date",
-        "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
-        "article.published", "published_time", "datepublished", "originalpublicationdate",
-        "cxenseparse:recs:publishtime", "displaydate",
+        "article:published_time",
+        "og:published_time",
+        "itemprop:datepublished",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "dc.date.created",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "published_time",
+        "datepublished",
+        "originalpublicationdate",
+        "cxenseparse:recs:publishtime",
+        "displaydate",
     ];
     /// Modification date.
     pub const MODIFIED: &[&str] = &[
-        "article:modified_time", "og:updated_time", "itemprop:datemodified", "dcterms.modified",
-        "dc.date.modified", "lastmod", "last-modified", "article.updated", "datemodified",
+        "article:modified_time",
+        "og:updated_time",
+        "itemprop:datemodified",
+        "dcterms.modified",
+        "dc.date.modified",
+        "lastmod",
+        "last-modified",
+        "article.updated",
+        "datemodified",
         "revision_date",
     ];
     /// The page language.
-    pub const LANGUAGE: &[&str] =
-        &["http-equiv:content-language", "content-language", "og:locale", "dc.language", "dcterms.language", "language"];
+    pub const LANGUAGE: &[&str] = &[
+        "http-equiv:content-language",
+        "content-language",
+        "og:locale",
+        "dc.language",
+        "dcterms.language",
+        "language",
+    ];
     /// The section.
-    pub const SECTION: &[&str] = &["article:section", "section", "parsely-section", "sailthru.section"];
+    pub const SECTION: &[&str] = &[
+        "article:section",
+        "section",
+        "parsely-section",
+        "sailthru.section",
+    ];
     /// The page URL.
     pub const URL: &[&str] = &["og:url", "twitter:url"];
 }
@@ -60,13 +118,23 @@ impl<'d> MetaTags<'d> {
 
     /// The first content for the first key of `keys` present, with its origin.
     pub fn get(&self, keys: &[&str]) -> Option<(&'d str, &'static str)> {
-        keys.iter().find_map(|k| self.tags.iter().find(|(key, _)| key == k).map(|(key, c)| (*c, origin(key))))
+        keys.iter().find_map(|k| {
+            self.tags
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(key, c)| (*c, origin(key)))
+        })
     }
 
     /// Every content for the keys of `keys`, in key order then document order.
     pub fn all(&self, keys: &[&str]) -> Vec<(&'d str, &'static str)> {
         keys.iter()
-            .flat_map(|k| self.tags.iter().filter(move |(key, _)| key == k).map(|(key, c)| (*c, origin(key))))
+            .flat_map(|k| {
+                self.tags
+                    .iter()
+                    .filter(move |(key, _)| key == k)
+                    .map(|(key, c)| (*c, origin(key)))
+            })
             .collect()
     }
 

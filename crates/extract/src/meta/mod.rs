@@ -108,13 +108,21 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
     let scan = scan::scan(doc, cfg);
     let ld = jsonld::read(doc, &scan.jsonld);
     if ld.broken_scripts > 0 {
-        article.warnings.push(format!("{} JSON-LD script(s) could not be parsed", ld.broken_scripts));
+        article.warnings.push(format!(
+            "{} JSON-LD script(s) could not be parsed",
+            ld.broken_scripts
+        ));
     }
 
     // URLs.
     let input = url.and_then(|u| Url::parse(u).ok());
-    let og_url = scan.metas.get(keys::URL).and_then(|(u, o)| Url::parse(u).ok().map(|u| (u, o)));
-    let base = input.clone().or_else(|| og_url.as_ref().map(|(u, _)| u.clone()));
+    let og_url = scan
+        .metas
+        .get(keys::URL)
+        .and_then(|(u, o)| Url::parse(u).ok().map(|u| (u, o)));
+    let base = input
+        .clone()
+        .or_else(|| og_url.as_ref().map(|(u, _)| u.clone()));
     if let Some(href) = scan.canonical {
         let resolved = match &base {
             Some(b) => b.join(href.trim()).ok().map(String::from),
@@ -130,25 +138,44 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
             .as_ref()
             .map(|(u, o)| (String::from(u.clone()), *o))
             .or_else(|| article.canonical_url.clone().map(|c| (c, "meta")))
-            .or_else(|| ld.url.as_ref().filter(|u| Url::parse(u).is_ok()).map(|u| (u.clone(), "json-ld")));
+            .or_else(|| {
+                ld.url
+                    .as_ref()
+                    .filter(|u| Url::parse(u).is_ok())
+                    .map(|u| (u.clone(), "json-ld"))
+            });
         if let Some((u, origin)) = found {
             article.url = Some(u);
             article.provenance.set("url", origin);
         }
     }
-    let base = base.or_else(|| article.canonical_url.as_deref().and_then(|c| Url::parse(c).ok()));
+    let base = base.or_else(|| {
+        article
+            .canonical_url
+            .as_deref()
+            .and_then(|c| Url::parse(c).ok())
+    });
 
     // Site name, then the title (whose suffix may also give the site name).
-    let title_tag = scan.title.map(|t| doc.text_content(t)).filter(|t| !t.is_empty());
+    let title_tag = scan
+        .title
+        .map(|t| doc.text_content(t))
+        .filter(|t| !t.is_empty());
     let site = scan
         .metas
         .get(&keys::SITE_NAME[..1])
         .map(|(s, o)| (s.to_string(), o))
         .or_else(|| ld.publisher.clone().map(|p| (p, "json-ld")))
         .or_else(|| ld.website_name.clone().map(|p| (p, "json-ld")))
-        .or_else(|| scan.metas.get(&keys::SITE_NAME[1..]).map(|(s, o)| (s.to_string(), o)));
+        .or_else(|| {
+            scan.metas
+                .get(&keys::SITE_NAME[1..])
+                .map(|(s, o)| (s.to_string(), o))
+        });
     let site_name = site.as_ref().map(|(s, _)| s.as_str());
-    let tag_split = title_tag.as_deref().map(|t| title::split_site_suffix(t, site_name, &cfg.title));
+    let tag_split = title_tag
+        .as_deref()
+        .map(|t| title::split_site_suffix(t, site_name, &cfg.title));
     let mut metas: Vec<(&str, &'static str)> = Vec::new();
     if let Some(h) = &ld.headline {
         metas.push((h, "json-ld"));
@@ -205,7 +232,10 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
     }
 
     // Dates.
-    let page_url = url.map(str::to_string).or_else(|| article.url.clone()).or_else(|| article.canonical_url.clone());
+    let page_url = url
+        .map(str::to_string)
+        .or_else(|| article.url.clone())
+        .or_else(|| article.canonical_url.clone());
     if let Some((d, origin)) = published(doc, &scan, &ld, first_h1, page_url.as_deref(), cfg) {
         article.published = Some(d);
         article.provenance.set("published", origin);
@@ -255,7 +285,11 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
     own_urls.extend(article.canonical_url.clone());
     own_urls.extend(article.url.clone());
     let declared = article.language.is_known().then_some(&article.language);
-    let page = editions::Page { language: declared, urls: own_urls, base: base.as_ref() };
+    let page = editions::Page {
+        language: declared,
+        urls: own_urls,
+        base: base.as_ref(),
+    };
     let (eds, origin) = editions::collect(doc, &scan, &page, &cfg.editions);
     if let Some(origin) = origin {
         article.editions = eds;
@@ -263,7 +297,8 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
     }
 
     // Standfirst.
-    if let Some((s, origin)) = standfirst(doc, &scan, &ld, first_h1, article.title.as_deref(), cfg) {
+    if let Some((s, origin)) = standfirst(doc, &scan, &ld, first_h1, article.title.as_deref(), cfg)
+    {
         article.standfirst = Some(s);
         article.provenance.set("standfirst", origin);
     }
@@ -272,18 +307,29 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
 /// The collapsed text of an element when it is small enough to be a byline or a date.
 fn small_text(doc: &Document, id: NodeId, cfg: &MetaConfig) -> Option<String> {
     let range = doc.descendant_range(id);
-    (range.end - range.start <= cfg.max_small_element_nodes).then(|| doc.text_content(id)).filter(|t| !t.is_empty())
+    (range.end - range.start <= cfg.max_small_element_nodes)
+        .then(|| doc.text_content(id))
+        .filter(|t| !t.is_empty())
 }
 
 /// Text nodes in the window after the `<h1>`, trimmed, with their ids.
-fn after_h1<'d>(doc: &'d Document, h1: Option<NodeId>, cfg: &MetaConfig) -> impl Iterator<Item = (NodeId, &'d str)> + 'd {
+fn after_h1<'d>(
+    doc: &'d Document,
+    h1: Option<NodeId>,
+    cfg: &MetaConfig,
+) -> impl Iterator<Item = (NodeId, &'d str)> + 'd {
     let start = h1.map_or(u32::MAX, |h| doc.descendant_range(h).end);
-    let end = start.saturating_add(cfg.after_h1_window).min(doc.len() as u32);
+    let end = start
+        .saturating_add(cfg.after_h1_window)
+        .min(doc.len() as u32);
     (start.min(end)..end).filter_map(move |i| {
         let id = NodeId(i);
         let t = doc.text(id)?.trim();
         let parent = doc.parent(id)?;
-        let hidden = matches!(doc.tag(parent), Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template));
+        let hidden = matches!(
+            doc.tag(parent),
+            Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template)
+        );
         (!t.is_empty() && !hidden).then_some((id, t))
     })
 }
@@ -306,33 +352,54 @@ fn authors(
         out
     };
     // JSON-LD.
-    let from_ld = collect(&mut ld.authors.iter().flat_map(|a| byline::parse_structured(a, site, bc)));
+    let from_ld = collect(
+        &mut ld
+            .authors
+            .iter()
+            .flat_map(|a| byline::parse_structured(a, site, bc)),
+    );
     if !from_ld.is_empty() {
         return Some((from_ld, "json-ld"));
     }
     // Microdata.
-    let micro = collect(&mut scan.bylines.iter().filter(|(_, m)| *m == BylineMark::Itemprop).flat_map(|(f, _)| {
-        let name_el = doc
-            .descendants(f.id)
-            .find(|&n| doc.attr(n, "itemprop").is_some_and(|p| text::has_word(p, &["name"])));
-        let text = match name_el {
-            Some(n) => doc.attr(n, "content").map(str::to_string).or_else(|| small_text(doc, n, cfg)),
-            None => doc.attr(f.id, "content").map(str::to_string).or_else(|| small_text(doc, f.id, cfg)),
-        };
-        text.map(|t| byline::parse_structured(&t, site, bc)).unwrap_or_default()
-    }));
+    let micro = collect(
+        &mut scan
+            .bylines
+            .iter()
+            .filter(|(_, m)| *m == BylineMark::Itemprop)
+            .flat_map(|(f, _)| {
+                let name_el = doc.descendants(f.id).find(|&n| {
+                    doc.attr(n, "itemprop")
+                        .is_some_and(|p| text::has_word(p, &["name"]))
+                });
+                let text = match name_el {
+                    Some(n) => doc
+                        .attr(n, "content")
+                        .map(str::to_string)
+                        .or_else(|| small_text(doc, n, cfg)),
+                    None => doc
+                        .attr(f.id, "content")
+                        .map(str::to_string)
+                        .or_else(|| small_text(doc, f.id, cfg)),
+                };
+                text.map(|t| byline::parse_structured(&t, site, bc))
+                    .unwrap_or_default()
+            }),
+    );
     if !micro.is_empty() {
         return Some((micro, "microdata"));
     }
     // Meta tags.
     let mut meta_origin = "meta";
-    let metas = collect(&mut scan.metas.all(keys::AUTHOR).into_iter().flat_map(|(a, o)| {
-        let names = byline::parse_structured(a, site, bc);
-        if !names.is_empty() && meta_origin == "meta" {
-            meta_origin = o;
-        }
-        names
-    }));
+    let metas = collect(
+        &mut scan.metas.all(keys::AUTHOR).into_iter().flat_map(|(a, o)| {
+            let names = byline::parse_structured(a, site, bc);
+            if !names.is_empty() && meta_origin == "meta" {
+                meta_origin = o;
+            }
+            names
+        }),
+    );
     if !metas.is_empty() {
         return Some((metas, meta_origin));
     }
@@ -348,7 +415,9 @@ fn authors(
                 continue;
             }
         }
-        let Some(text) = small_text(doc, f.id, cfg) else { continue };
+        let Some(text) = small_text(doc, f.id, cfg) else {
+            continue;
+        };
         let names = byline::parse(&text, false, site, bc);
         if names.is_empty() {
             continue;
@@ -371,7 +440,10 @@ fn authors(
         if byline::prefix_len(t).is_none() {
             continue;
         }
-        let block = doc.parent(id).filter(|&p| !doc.tag(p).is_some_and(|t| t.is_block() && t != Tag::P)).unwrap_or(id);
+        let block = doc
+            .parent(id)
+            .filter(|&p| !doc.tag(p).is_some_and(|t| t.is_block() && t != Tag::P))
+            .unwrap_or(id);
         let text = small_text(doc, block, cfg).unwrap_or_else(|| t.to_string());
         let names = byline::parse(&text, true, site, bc);
         if !names.is_empty() {
@@ -382,18 +454,38 @@ fn authors(
 }
 
 /// The first candidate that normalises to a date.
-fn first_date<'a>(cands: impl IntoIterator<Item = (&'a str, &'static str)>, cfg: &MetaConfig) -> Option<(String, &'static str)> {
-    cands.into_iter().find_map(|(s, o)| dates::parse(s, &cfg.dates).map(|d| (d.to_iso(), o)))
+fn first_date<'a>(
+    cands: impl IntoIterator<Item = (&'a str, &'static str)>,
+    cfg: &MetaConfig,
+) -> Option<(String, &'static str)> {
+    cands
+        .into_iter()
+        .find_map(|(s, o)| dates::parse(s, &cfg.dates).map(|d| (d.to_iso(), o)))
 }
 
 fn is_update_marked(doc: &Document, id: NodeId) -> bool {
-    let marks = ["updated", "modified", "update", "aktualisiert", "actualizado", "aggiornato", "mis-a-jour", "maj"];
-    ["class", "itemprop", "id"].iter().any(|a| doc.attr(id, a).is_some_and(|v| text::has_word(v, &marks)))
-        || doc.attr(id, "itemprop").is_some_and(|p| text::contains_ci(p, "datemodified"))
+    let marks = [
+        "updated",
+        "modified",
+        "update",
+        "aktualisiert",
+        "actualizado",
+        "aggiornato",
+        "mis-a-jour",
+        "maj",
+    ];
+    ["class", "itemprop", "id"]
+        .iter()
+        .any(|a| doc.attr(id, a).is_some_and(|v| text::has_word(v, &marks)))
+        || doc
+            .attr(id, "itemprop")
+            .is_some_and(|p| text::contains_ci(p, "datemodified"))
 }
 
 fn time_value(doc: &Document, id: NodeId, cfg: &MetaConfig) -> Option<String> {
-    doc.attr(id, "datetime").map(str::to_string).or_else(|| small_text(doc, id, cfg))
+    doc.attr(id, "datetime")
+        .map(str::to_string)
+        .or_else(|| small_text(doc, id, cfg))
 }
 
 fn published(
@@ -406,18 +498,33 @@ fn published(
 ) -> Option<(String, &'static str)> {
     let mut cands: Vec<(String, &'static str)> = Vec::new();
     cands.extend(ld.date_published.clone().map(|d| (d, "json-ld")));
-    cands.extend(scan.metas.all(keys::PUBLISHED).into_iter().map(|(d, o)| (d.to_string(), o)));
+    cands.extend(
+        scan.metas
+            .all(keys::PUBLISHED)
+            .into_iter()
+            .map(|(d, o)| (d.to_string(), o)),
+    );
     for (f, prop) in &scan.itemprops {
         if text::has_word(prop, &["datePublished", "dateCreated"]) {
-            let v = doc.attr(f.id, "datetime").or_else(|| doc.attr(f.id, "content")).map(str::to_string);
-            cands.extend(v.or_else(|| small_text(doc, f.id, cfg)).map(|v| (v, "microdata")));
+            let v = doc
+                .attr(f.id, "datetime")
+                .or_else(|| doc.attr(f.id, "content"))
+                .map(str::to_string);
+            cands.extend(
+                v.or_else(|| small_text(doc, f.id, cfg))
+                    .map(|v| (v, "microdata")),
+            );
         }
     }
     if let Some(d) = first_date(cands.iter().map(|(s, o)| (s.as_str(), *o)), cfg) {
         return Some(d);
     }
     // <time>: in the article region first, never one marked as an update.
-    let times = scan.times.iter().filter(|f| f.in_article).chain(scan.times.iter().filter(|f| !f.in_article));
+    let times = scan
+        .times
+        .iter()
+        .filter(|f| f.in_article)
+        .chain(scan.times.iter().filter(|f| !f.in_article));
     for f in times {
         if is_update_marked(doc, f.id) {
             continue;
@@ -432,7 +539,9 @@ fn published(
         if is_update_marked(doc, f.id) {
             continue;
         }
-        if let Some(d) = small_text(doc, f.id, cfg).and_then(|t| dates::find_written(&t, &cfg.dates)) {
+        if let Some(d) =
+            small_text(doc, f.id, cfg).and_then(|t| dates::find_written(&t, &cfg.dates))
+        {
             return Some((d.to_iso(), "dom"));
         }
     }
@@ -443,21 +552,40 @@ fn published(
             }
         }
     }
-    page_url.and_then(|u| dates::from_url(u, &cfg.dates)).map(|d| (d.to_iso(), "url"))
+    page_url
+        .and_then(|u| dates::from_url(u, &cfg.dates))
+        .map(|d| (d.to_iso(), "url"))
 }
 
-fn modified(doc: &Document, scan: &Scan<'_>, ld: &jsonld::JsonLd, cfg: &MetaConfig) -> Option<(String, &'static str)> {
+fn modified(
+    doc: &Document,
+    scan: &Scan<'_>,
+    ld: &jsonld::JsonLd,
+    cfg: &MetaConfig,
+) -> Option<(String, &'static str)> {
     let mut cands: Vec<(String, &'static str)> = Vec::new();
     cands.extend(ld.date_modified.clone().map(|d| (d, "json-ld")));
-    cands.extend(scan.metas.all(keys::MODIFIED).into_iter().map(|(d, o)| (d.to_string(), o)));
+    cands.extend(
+        scan.metas
+            .all(keys::MODIFIED)
+            .into_iter()
+            .map(|(d, o)| (d.to_string(), o)),
+    );
     for (f, prop) in &scan.itemprops {
         if text::has_word(prop, &["dateModified"]) {
-            let v = doc.attr(f.id, "datetime").or_else(|| doc.attr(f.id, "content")).map(str::to_string);
-            cands.extend(v.or_else(|| small_text(doc, f.id, cfg)).map(|v| (v, "microdata")));
+            let v = doc
+                .attr(f.id, "datetime")
+                .or_else(|| doc.attr(f.id, "content"))
+                .map(str::to_string);
+            cands.extend(
+                v.or_else(|| small_text(doc, f.id, cfg))
+                    .map(|v| (v, "microdata")),
+            );
         }
     }
     for f in &scan.times {
-        if is_update_marked(doc, f.id) || doc.parent(f.id).is_some_and(|p| is_update_marked(doc, p)) {
+        if is_update_marked(doc, f.id) || doc.parent(f.id).is_some_and(|p| is_update_marked(doc, p))
+        {
             cands.extend(time_value(doc, f.id, cfg).map(|v| (v, "dom")));
         }
     }
@@ -480,8 +608,12 @@ fn standfirst(
             "dom"
         }
     };
-    // Marked dek elements: article region first.
-    let marked = scan.standfirsts.iter().filter(|f| f.in_article).chain(scan.standfirsts.iter().filter(|f| !f.in_article));
+    // Marked dek elements near the headline (anywhere in the article without one).
+    let near = standfirst::window(doc, first_h1, sc);
+    let marked = scan
+        .standfirsts
+        .iter()
+        .filter(|f| near.contains(&f.id.0) && (first_h1.is_some() || f.in_article));
     for f in marked {
         if let Some(t) = standfirst::candidate_text(doc, f.id, title, sc) {
             return Some((t, origin_of(f.id)));
@@ -502,8 +634,9 @@ fn standfirst(
         if tried.contains(&key) {
             continue;
         }
-        if let Some(t) = standfirst::visible_match(doc, d, sc) {
-            if !title.is_some_and(|ti| text::fold(ti) == text::fold(&t)) {
+        if let Some(t) = standfirst::visible_match(doc, d, near.clone(), sc) {
+            let is_title = title.is_some_and(|ti| text::fold(ti) == text::fold(&t));
+            if !is_title {
                 return Some((t, origin));
             }
         }
@@ -526,7 +659,20 @@ pub fn finish_with(_doc: &Document, article: &mut Article, cfg: &MetaConfig) {
     if let Some(sf) = &article.standfirst {
         let (fs, fp) = (text::fold(sf), text::fold(&first));
         let repeats = fs == fp || (fs.len() >= 40 && fp.starts_with(fs.trim_end_matches('…')));
-        if repeats || text::similar(sf, &first, 0.9) {
+        let marked = matches!(
+            article.provenance.0.get("standfirst").map(String::as_str),
+            Some("dom" | "microdata")
+        );
+        if marked && fs == fp {
+            // A marked dek element copied into the body: it is metadata, not a paragraph.
+            let rest = article
+                .text
+                .split_once("\n\n")
+                .map_or("", |(_, r)| r)
+                .to_string();
+            article.text = rest;
+        } else if repeats || text::similar(sf, &first, 0.9) {
+            // A description that is only the first paragraph is not a standfirst.
             article.standfirst = None;
             article.provenance.0.remove("standfirst");
         }

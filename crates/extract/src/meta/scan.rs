@@ -9,12 +9,12 @@
 
 use super::metatags::MetaTags;
 use super::text::{attr_words, contains_ci, has_word};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 use super::vocab::markers;
 use super::MetaConfig;
 use crate::dom::{Document, Element, NodeId, Tag};
 use newsloom_model::Language;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A candidate element and whether it sits in the article's own region (`<article>`, `<main>`,
 /// `<header>`, or an element typed as an Article).
@@ -109,7 +109,9 @@ impl<'d> Attrs<'d> {
 
     /// The marks of the class and id (class marks cached by value: pages repeat their classes).
     fn marks(&self, cache: &mut HashMap<&'d str, u8>) -> u8 {
-        let class = self.class.map_or(0, |c| *cache.entry(c).or_insert_with(|| classify(c)));
+        let class = self
+            .class
+            .map_or(0, |c| *cache.entry(c).or_insert_with(|| classify(c)));
         class | self.id.map_or(0, classify)
     }
 }
@@ -124,11 +126,14 @@ mod mark {
     pub const FOREIGN: u8 = 32;
 }
 
+/// Needles starting with one byte: (needle, mark).
+type NeedleBucket = Vec<(&'static [u8], u8)>;
+
 /// Substring needles by their first byte, built once from the vocabularies.
-fn needle_table() -> &'static [Vec<(&'static [u8], u8)>] {
-    static TABLE: OnceLock<Vec<Vec<(&'static [u8], u8)>>> = OnceLock::new();
+fn needle_table() -> &'static [NeedleBucket] {
+    static TABLE: OnceLock<Vec<NeedleBucket>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 256];
+        let mut t: Vec<NeedleBucket> = vec![Vec::new(); 256];
         let lists: [(&[&'static str], u8); 4] = [
             (markers::STANDFIRST_SUBSTRINGS, mark::STANDFIRST),
             (markers::BYLINE_SUBSTRINGS, mark::BYLINE),
@@ -153,13 +158,17 @@ fn classify(value: &str) -> u8 {
     let mut flags = 0u8;
     for i in 0..b.len() {
         for (needle, flag) in &table[usize::from(b[i].to_ascii_lowercase())] {
-            if flags & flag == 0 && b.len() - i >= needle.len() && b[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            if flags & flag == 0
+                && b.len() - i >= needle.len()
+                && b[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            {
                 flags |= flag;
             }
         }
     }
-    let words: [(&[&str], u8); 3] = [
+    let words: [(&[&str], u8); 4] = [
         (markers::STANDFIRST_WORDS, mark::STANDFIRST),
+        (markers::BREADCRUMB_WORDS, mark::CRUMB),
         (markers::DATE_WORDS, mark::DATE),
         (markers::FOREIGN_REGION_WORDS, mark::FOREIGN),
     ];
@@ -199,7 +208,10 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
         match e.tag {
             Tag::Html => {
                 if s.html_lang.is_none() {
-                    s.html_lang = e.attr("lang").or_else(|| e.attr("xml:lang")).filter(|l| !l.trim().is_empty());
+                    s.html_lang = e
+                        .attr("lang")
+                        .or_else(|| e.attr("xml:lang"))
+                        .filter(|l| !l.trim().is_empty());
                 }
                 continue;
             }
@@ -229,7 +241,9 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
                 continue;
             }
             Tag::Link => {
-                let (Some(rel), Some(href)) = (e.attr("rel"), e.attr("href")) else { continue };
+                let (Some(rel), Some(href)) = (e.attr("rel"), e.attr("href")) else {
+                    continue;
+                };
                 if has_word(rel, &["canonical"]) && s.canonical.is_none() {
                     s.canonical = Some(href);
                 } else if has_word(rel, &["alternate"]) {
@@ -240,7 +254,9 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
                 continue;
             }
             Tag::Script => {
-                if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
                     push_capped(&mut s.jsonld, id, cap);
                 }
                 continue;
@@ -251,7 +267,9 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
         let a = Attrs::of(e);
         let marks = a.marks(&mut cache);
         // Regions.
-        let typed_article = a.itemtype.is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"));
+        let typed_article = a
+            .itemtype
+            .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"));
         if (matches!(e.tag, Tag::Article | Tag::Main) || typed_article) && !in_article {
             article_until = end;
         }
@@ -264,14 +282,19 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
 
         // Breadcrumbs (often inside <nav>, so before the foreign-region filter).
         let crumb_micro = a.itemtype.is_some_and(|t| t.contains("BreadcrumbList"));
-        let crumb_class = marks & mark::CRUMB != 0 || a.aria_label.is_some_and(|l| contains_ci(l, "breadcrumb"));
+        let crumb_class =
+            marks & mark::CRUMB != 0 || a.aria_label.is_some_and(|l| contains_ci(l, "breadcrumb"));
         if (crumb_micro || crumb_class) && id.0 >= crumb_until {
             push_capped(&mut s.breadcrumbs, (id, crumb_micro), cap);
             crumb_until = end;
         }
         // Language switchers and language links (headers and footers included).
         let switch_marked = marks & mark::SWITCH != 0
-            || a.aria_label.is_some_and(|l| markers::LANG_ARIA_SUBSTRINGS.iter().any(|n| contains_ci(l, n)));
+            || a.aria_label.is_some_and(|l| {
+                markers::LANG_ARIA_SUBSTRINGS
+                    .iter()
+                    .any(|n| contains_ci(l, n))
+            });
         if switch_marked && id.0 >= switch_until && e.tag != Tag::A {
             push_capped(&mut s.switchers, id, cap);
             switch_until = end;
@@ -302,7 +325,10 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
         }
         if a.rel.is_some_and(|r| has_word(r, &["author"])) {
             push_capped(&mut s.bylines, (found, BylineMark::RelAuthor), cap);
-        } else if a.itemprop.is_some_and(|p| has_word(p, &["author", "creator"])) {
+        } else if a
+            .itemprop
+            .is_some_and(|p| has_word(p, &["author", "creator"]))
+        {
             push_capped(&mut s.bylines, (found, BylineMark::Itemprop), cap);
         } else if marks & mark::BYLINE != 0 {
             push_capped(&mut s.bylines, (found, BylineMark::Class), cap);
@@ -311,7 +337,8 @@ pub fn scan<'d>(doc: &'d Document, cfg: &MetaConfig) -> Scan<'d> {
             continue;
         }
         let standfirst = marks & mark::STANDFIRST != 0
-            || a.itemprop.is_some_and(|p| has_word(p, &["description", "abstract"]));
+            || a.itemprop
+                .is_some_and(|p| has_word(p, &["description", "abstract"]));
         if standfirst && (!e.tag.is_heading() || e.tag == Tag::H2) {
             push_capped(&mut s.standfirsts, found, cap);
         }
@@ -339,7 +366,11 @@ fn language_label(doc: &Document, id: NodeId, max: usize) -> Option<Language> {
         }
     }
     let t = text?;
-    if t.len() < 4 || t.len() > max || t.contains(char::is_whitespace) || !t.chars().next()?.is_alphabetic() {
+    if t.len() < 4
+        || t.len() > max
+        || t.contains(char::is_whitespace)
+        || !t.chars().next()?.is_alphabetic()
+    {
         return None;
     }
     Language::from_name(&t.to_lowercase())

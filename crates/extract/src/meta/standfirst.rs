@@ -24,6 +24,10 @@ pub struct StandfirstConfig {
     pub min_similarity: f32,
     /// Folded characters of the description compared with each text node's start.
     pub probe_chars: usize,
+    /// A standfirst starts at most this many nodes after the end of the `<h1>`.
+    pub window_after_h1: u32,
+    /// … or at most this many nodes before it.
+    pub window_before_h1: u32,
 }
 
 impl StandfirstConfig {
@@ -34,11 +38,18 @@ impl StandfirstConfig {
         max_candidate_nodes: 80,
         min_similarity: 0.6,
         probe_chars: 30,
+        window_after_h1: 250,
+        window_before_h1: 40,
     };
 }
 
 /// The collapsed text of a small element, when its length fits a standfirst.
-pub fn candidate_text(doc: &Document, id: NodeId, title: Option<&str>, cfg: &StandfirstConfig) -> Option<String> {
+pub fn candidate_text(
+    doc: &Document,
+    id: NodeId,
+    title: Option<&str>,
+    cfg: &StandfirstConfig,
+) -> Option<String> {
     let range = doc.descendant_range(id);
     if range.end - range.start > cfg.max_candidate_nodes {
         return None;
@@ -57,7 +68,10 @@ pub fn candidate_text(doc: &Document, id: NodeId, title: Option<&str>, cfg: &Sta
 /// The element right after the `<h1>` when both sit in a `<header>`/`<hgroup>` and it is an
 /// `<h2>` or a `<p>`.
 pub fn after_h1(doc: &Document, h1: NodeId) -> Option<NodeId> {
-    let in_header = doc.ancestors(h1).take(3).any(|a| matches!(doc.tag(a), Some(Tag::Header | Tag::Hgroup)));
+    let in_header = doc
+        .ancestors(h1)
+        .take(3)
+        .any(|a| matches!(doc.tag(a), Some(Tag::Header | Tag::Hgroup)));
     if !in_header {
         return None;
     }
@@ -72,8 +86,27 @@ pub fn after_h1(doc: &Document, h1: NodeId) -> Option<NodeId> {
     None
 }
 
-/// The visible element whose text matches `description`; returns that element's text.
-pub fn visible_match(doc: &Document, description: &str, cfg: &StandfirstConfig) -> Option<String> {
+/// The node ids near the headline where a standfirst may be: the whole page without an `<h1>`.
+pub fn window(doc: &Document, h1: Option<NodeId>, cfg: &StandfirstConfig) -> std::ops::Range<u32> {
+    match h1 {
+        Some(h) => {
+            h.0.saturating_sub(cfg.window_before_h1)
+                ..doc
+                    .descendant_range(h)
+                    .end
+                    .saturating_add(cfg.window_after_h1)
+        }
+        None => 0..doc.len() as u32,
+    }
+}
+
+/// The visible element in `within` whose text matches `description`; returns that element's text.
+pub fn visible_match(
+    doc: &Document,
+    description: &str,
+    within: std::ops::Range<u32>,
+    cfg: &StandfirstConfig,
+) -> Option<String> {
     let desc_key = fold(description);
     let desc_len = description.chars().count();
     if desc_len < cfg.min_chars || desc_len > cfg.max_chars {
@@ -81,19 +114,37 @@ pub fn visible_match(doc: &Document, description: &str, cfg: &StandfirstConfig) 
     }
     let probe = char_prefix(&desc_key, cfg.probe_chars);
     let first = probe.chars().next()?;
-    let first_alnum = |t: &str| t.chars().find(|c| c.is_alphanumeric()).and_then(|c| c.to_lowercase().next());
-    for i in 0..doc.len() {
-        let id = NodeId(i as u32);
+    let first_alnum = |t: &str| {
+        t.chars()
+            .find(|c| c.is_alphanumeric())
+            .and_then(|c| c.to_lowercase().next())
+    };
+    for i in within.start..within.end.min(doc.len() as u32) {
+        let id = NodeId(i);
         let Some(t) = doc.text(id) else { continue };
         let t = t.trim();
         if t.len() < cfg.min_chars.min(probe.len()) {
             continue;
         }
-        let Some(parent) = doc.parent(id) else { continue };
-        if matches!(doc.tag(parent), Some(Tag::Script | Tag::Style | Tag::Title | Tag::Noscript | Tag::Template | Tag::Textarea)) {
+        let Some(parent) = doc.parent(id) else {
+            continue;
+        };
+        if matches!(
+            doc.tag(parent),
+            Some(
+                Tag::Script
+                    | Tag::Style
+                    | Tag::Title
+                    | Tag::Noscript
+                    | Tag::Template
+                    | Tag::Textarea
+            )
+        ) {
             continue;
         }
-        if first_alnum(t) != Some(first) || !fold(char_prefix(t, cfg.probe_chars * 2)).starts_with(probe) {
+        if first_alnum(t) != Some(first)
+            || !fold(char_prefix(t, cfg.probe_chars * 2)).starts_with(probe)
+        {
             continue;
         }
         // The nearest block element around the text.
@@ -126,26 +177,56 @@ mod tests {
         let doc = Document::parse_str(&format!(
             "<head><meta name=description content=\"{desc}\"></head><body><h1>Titre</h1><p>  {desc}</p></body>"
         ));
-        assert_eq!(visible_match(&doc, desc, &C).as_deref(), Some(desc));
-        let hidden = Document::parse_str(&format!("<head><meta name=description content=\"{desc}\"></head><p>Autre chose.</p>"));
-        assert_eq!(visible_match(&hidden, desc, &C), None);
+        assert_eq!(
+            visible_match(&doc, desc, 0..u32::MAX, &C).as_deref(),
+            Some(desc)
+        );
+        let hidden = Document::parse_str(&format!(
+            "<head><meta name=description content=\"{desc}\"></head><p>Autre chose.</p>"
+        ));
+        assert_eq!(visible_match(&hidden, desc, 0..u32::MAX, &C), None);
     }
 
     #[test]
     fn truncated_description_matches_its_element() {
-        let full = "Die Verhandlungen endeten nach drei Tagen mit einer Einigung über den Haushalt.";
-        let doc = Document::parse_str(&format!("<header><h1>Titel</h1><h2 class=x>{full}</h2></header>"));
-        assert_eq!(visible_match(&doc, "Die Verhandlungen endeten nach drei Tagen mit einer Einigung…", &C).as_deref(), Some(full));
+        let full =
+            "Die Verhandlungen endeten nach drei Tagen mit einer Einigung über den Haushalt.";
+        let doc = Document::parse_str(&format!(
+            "<header><h1>Titel</h1><h2 class=x>{full}</h2></header>"
+        ));
+        assert_eq!(
+            visible_match(
+                &doc,
+                "Die Verhandlungen endeten nach drei Tagen mit einer Einigung…",
+                0..u32::MAX,
+                &C
+            )
+            .as_deref(),
+            Some(full)
+        );
     }
 
     #[test]
     fn h2_after_h1_in_header() {
-        let doc = Document::parse_str("<header><h1>Titolo</h1>\n<h2>Il sottotitolo spiega la notizia in breve.</h2></header>");
-        let h1 = doc.elements_by_tag(Tag::H1).map(|(id, _)| id).next().unwrap_or(doc.root());
+        let doc = Document::parse_str(
+            "<header><h1>Titolo</h1>\n<h2>Il sottotitolo spiega la notizia in breve.</h2></header>",
+        );
+        let h1 = doc
+            .elements_by_tag(Tag::H1)
+            .map(|(id, _)| id)
+            .next()
+            .unwrap_or(doc.root());
         let h2 = after_h1(&doc, h1).and_then(|id| candidate_text(&doc, id, Some("Titolo"), &C));
-        assert_eq!(h2.as_deref(), Some("Il sottotitolo spiega la notizia in breve."));
+        assert_eq!(
+            h2.as_deref(),
+            Some("Il sottotitolo spiega la notizia in breve.")
+        );
         let bare = Document::parse_str("<h1>Titolo</h1><h2>Altro</h2>");
-        let h1 = bare.elements_by_tag(Tag::H1).map(|(id, _)| id).next().unwrap_or(bare.root());
+        let h1 = bare
+            .elements_by_tag(Tag::H1)
+            .map(|(id, _)| id)
+            .next()
+            .unwrap_or(bare.root());
         assert_eq!(after_h1(&bare, h1), None);
     }
 }

@@ -34,18 +34,30 @@ fn english_page_with_json_ld_graph() {
     assert_eq!(a.title.as_deref(), Some("Big news today"));
     assert_eq!(a.provenance.0.get("title").map(String::as_str), Some("dom"));
     assert_eq!(a.site_name.as_deref(), Some("The Planet"));
-    assert_eq!(a.canonical_url.as_deref(), Some("https://planet.test/world/2030/10/14/big-news"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://planet.test/world/2030/10/14/big-news")
+    );
     assert_eq!(a.url, None, "the caller sets the input URL");
     assert_eq!(a.authors, vec!["Anna Reyes", "Tom Clarke"]);
     assert_eq!(a.published.as_deref(), Some("2030-10-14T09:30:00+00:00"));
     assert_eq!(a.modified.as_deref(), Some("2030-10-14T11:00:00+01:00"));
     assert_eq!(a.language, Language::En);
     assert_eq!(a.section, vec!["World"]);
-    assert_eq!(a.standfirst.as_deref(), Some("Talks broke the stalemate after a week of quiet diplomacy in Cairo."));
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("Talks broke the stalemate after a week of quiet diplomacy in Cairo.")
+    );
     assert_eq!(a.editions.len(), 1);
     assert_eq!(a.editions[0].language, "fr");
-    assert_eq!(a.editions[0].url.as_deref(), Some("https://planet.test/fr/monde/grande-nouvelle"));
-    assert_eq!(a.provenance.0.get("authors").map(String::as_str), Some("json-ld"));
+    assert_eq!(
+        a.editions[0].url.as_deref(),
+        Some("https://planet.test/fr/monde/grande-nouvelle")
+    );
+    assert_eq!(
+        a.provenance.0.get("authors").map(String::as_str),
+        Some("json-ld")
+    );
 }
 
 #[test]
@@ -64,15 +76,30 @@ fn french_page_with_meta_tags_and_visible_byline() {
         None,
     );
     assert_eq!(a.title.as_deref(), Some("Accord trouvé à Bruxelles"));
-    assert_eq!(a.url.as_deref(), Some("https://quotidien.test/europe/accord"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://quotidien.test/europe/accord")
+    );
     assert_eq!(a.site_name.as_deref(), Some("Le Quotidien"));
-    assert_eq!(a.provenance.0.get("site_name").map(String::as_str), Some("title-tag"));
+    assert_eq!(
+        a.provenance.0.get("site_name").map(String::as_str),
+        Some("title-tag")
+    );
     assert_eq!(a.authors, vec!["Claire Dubois"]);
-    assert_eq!(a.provenance.0.get("authors").map(String::as_str), Some("byline"));
+    assert_eq!(
+        a.provenance.0.get("authors").map(String::as_str),
+        Some("byline")
+    );
     assert_eq!(a.published.as_deref(), Some("2030-10-14T08:00:00+02:00"));
-    assert_eq!(a.provenance.0.get("published").map(String::as_str), Some("opengraph"));
+    assert_eq!(
+        a.provenance.0.get("published").map(String::as_str),
+        Some("opengraph")
+    );
     assert_eq!(a.section, vec!["Europe"]);
-    assert_eq!(a.standfirst, None, "an invisible og:description is not a standfirst");
+    assert_eq!(
+        a.standfirst, None,
+        "an invisible og:description is not a standfirst"
+    );
     assert_eq!(a.language, Language::Fr);
 }
 
@@ -91,9 +118,16 @@ fn spanish_page_with_visible_date_and_switcher() {
     assert_eq!(a.site_name.as_deref(), Some("El Diario"));
     assert_eq!(a.authors, vec!["Lucía Ferrer"]);
     assert_eq!(a.published.as_deref(), Some("2030-10-14T09:30:00"));
-    assert_eq!(a.standfirst.as_deref(), Some("El ayuntamiento alega grietas en dos de sus pilares centrales."));
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("El ayuntamiento alega grietas en dos de sus pilares centrales.")
+    );
     assert_eq!(a.language, Language::Es);
-    let eds: Vec<_> = a.editions.iter().map(|e| (e.language.as_str(), e.url.as_deref())).collect();
+    let eds: Vec<_> = a
+        .editions
+        .iter()
+        .map(|e| (e.language.as_str(), e.url.as_deref()))
+        .collect();
     assert_eq!(eds, vec![("en", Some("https://diario.test/en/bridge"))]);
 }
 
@@ -115,11 +149,17 @@ fn german_page_with_microdata() {
     assert_eq!(a.title.as_deref(), Some("Brücke gesperrt"));
     assert_eq!(a.site_name.as_deref(), Some("Die Zeitung"));
     assert_eq!(a.authors, vec!["Jonas Weber", "Lena Vogt"]);
-    assert_eq!(a.provenance.0.get("authors").map(String::as_str), Some("microdata"));
+    assert_eq!(
+        a.provenance.0.get("authors").map(String::as_str),
+        Some("microdata")
+    );
     assert_eq!(a.published.as_deref(), Some("2030-10-14"));
     assert_eq!(a.modified.as_deref(), Some("2030-10-15T10:00:00"));
     assert_eq!(a.section, vec!["Politik", "Berlin"]);
-    assert_eq!(a.provenance.0.get("section").map(String::as_str), Some("microdata"));
+    assert_eq!(
+        a.provenance.0.get("section").map(String::as_str),
+        Some("microdata")
+    );
     assert_eq!(a.language, Language::De);
 }
 
@@ -133,9 +173,16 @@ fn italian_page_with_byline_text_and_url_date() {
     );
     assert_eq!(a.title.as_deref(), Some("Chiuso il ponte"));
     assert_eq!(a.site_name.as_deref(), Some("La Gazzetta"));
-    assert_eq!(a.authors, vec!["Giulia Romano"], "Redazione is not a person");
+    assert_eq!(
+        a.authors,
+        vec!["Giulia Romano"],
+        "Redazione is not a person"
+    );
     assert_eq!(a.published.as_deref(), Some("2030-10-14"));
-    assert_eq!(a.provenance.0.get("published").map(String::as_str), Some("url"));
+    assert_eq!(
+        a.provenance.0.get("published").map(String::as_str),
+        Some("url")
+    );
     assert_eq!(a.language, Language::It);
 }
 
@@ -154,6 +201,30 @@ fn finish_drops_a_standfirst_that_repeats_the_first_paragraph() {
 }
 
 #[test]
+fn finish_keeps_a_marked_dek_and_takes_it_out_of_the_body() {
+    let html = r#"<header><h1>Titolo</h1><p class="td-post-sub-title">Terzo rialzo dell’anno, decideranno i dati.</p></header>"#;
+    let doc = Document::parse_str(html);
+    let mut a = Article::default();
+    read(&doc, None, &mut a);
+    a.text = "Terzo rialzo dell’anno, decideranno i dati.\n\nIl primo paragrafo.".into();
+    finish(&doc, &mut a);
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("Terzo rialzo dell’anno, decideranno i dati.")
+    );
+    assert_eq!(a.text, "Il primo paragrafo.");
+}
+
+#[test]
+fn breadcrumb_marked_by_a_path_class_with_you_are_here() {
+    let a = read_page(
+        r#"<title>Streik im Hafen - Weser-Bote</title><table><tr><td class="pfad">Sie sind hier: <a href="/">Startseite</a> &gt; <a href="/wirtschaft.html">Wirtschaft</a> &gt; Häfen</td></tr></table><h1>Streik im Hafen</h1>"#,
+        None,
+    );
+    assert_eq!(a.section, vec!["Wirtschaft", "Häfen"]);
+}
+
+#[test]
 fn finish_reads_a_byline_from_the_first_line() {
     let doc = Document::parse_str("<h1>Titre</h1>");
     let mut a = Article::default();
@@ -165,7 +236,10 @@ fn finish_reads_a_byline_from_the_first_line() {
 
 #[test]
 fn broken_json_ld_is_a_warning_not_a_failure() {
-    let a = read_page(r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><h1>Ok</h1>"#, None);
+    let a = read_page(
+        r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><h1>Ok</h1>"#,
+        None,
+    );
     assert_eq!(a.title.as_deref(), Some("Ok"));
     assert_eq!(a.warnings.len(), 1);
 }
@@ -174,47 +248,4 @@ fn broken_json_ld_is_a_warning_not_a_failure() {
 fn empty_document_reads_nothing() {
     let a = read_page("", None);
     assert_eq!(a, Article::default());
-}
-
-#[test]
-#[ignore]
-fn tmp_survey() {
-    use std::io::Read;
-    let dir = std::path::Path::new("/work/shared/bench/extraction/scrapinghub/html");
-    let mut total = std::time::Duration::ZERO;
-    let mut parse_total = std::time::Duration::ZERO;
-    let mut bytes = 0usize;
-    let (mut scan_t, mut ld_t, mut vm_t) = (std::time::Duration::ZERO, std::time::Duration::ZERO, std::time::Duration::ZERO);
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        let mut s = String::new();
-        let f = std::fs::File::open(&p).unwrap();
-        let _ = flate2::read::GzDecoder::new(f).read_to_string(&mut s);
-        bytes += s.len();
-        let t0 = std::time::Instant::now();
-        let doc = Document::parse_str(&s);
-        let t1 = std::time::Instant::now();
-        let mut a = Article::default();
-        read(&doc, None, &mut a);
-        let t2 = std::time::Instant::now();
-        parse_total += t1 - t0;
-        let s0 = std::time::Instant::now();
-        let sc = scan::scan(&doc, &MetaConfig::DEFAULT);
-        let s1 = std::time::Instant::now();
-        let ld = jsonld::read(&doc, &sc.jsonld);
-        let s2 = std::time::Instant::now();
-        let d = sc.metas.get(metatags::keys::DESCRIPTION).map(|(d, _)| d.to_string()).unwrap_or_default();
-        let _ = standfirst::visible_match(&doc, &d, &MetaConfig::DEFAULT.standfirst);
-        let s3 = std::time::Instant::now();
-        scan_t += s1 - s0; ld_t += s2 - s1; vm_t += s3 - s2;
-        let _ = ld;
-        total += t2 - t1;
-        let name = p.file_name().unwrap().to_string_lossy()[..8].to_string();
-        println!("{name} {:>5}us | T={:?} | S={:?} | A={:?} | P={:?} | M={:?} | L={} | sec={:?} | ed={} | sf={:?} | {:?}",
-            (t2 - t1).as_micros(), a.title, a.site_name, a.authors, a.published, a.modified, a.language, a.section,
-            a.editions.len(), a.standfirst.as_deref().map(|s| text::char_prefix(s, 50)), a.provenance.0);
-    }
-    println!("meta total {:?} parse total {:?} bytes {}", total, parse_total, bytes);
-    println!("scan {:?} jsonld {:?} visible_match {:?}", scan_t, ld_t, vm_t);
 }

@@ -30,7 +30,11 @@ pub fn attr_words(value: &str) -> impl Iterator<Item = &str> {
             if boundary {
                 // Only ASCII alphanumerics lie in start..at, so both ends are char boundaries.
                 let word = (start < at).then(|| &value[start..at]);
-                start = if at < bytes.len() && bytes[at].is_ascii_alphanumeric() { at } else { at + 1 };
+                start = if at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at
+                } else {
+                    at + 1
+                };
                 if word.is_some() {
                     return word;
                 }
@@ -78,7 +82,11 @@ pub fn similar(a: &str, b: &str, min_ratio: f32) -> bool {
     if fa == fb {
         return true;
     }
-    let (short, long) = if fa.len() <= fb.len() { (&fa, &fb) } else { (&fb, &fa) };
+    let (short, long) = if fa.len() <= fb.len() {
+        (&fa, &fb)
+    } else {
+        (&fb, &fa)
+    };
     let ratio = short.len() as f32 / long.len() as f32;
     if ratio < min_ratio {
         return false;
@@ -88,7 +96,10 @@ pub fn similar(a: &str, b: &str, min_ratio: f32) -> bool {
     }
     let long_words: std::collections::HashSet<&str> = long.split(' ').collect();
     let short_words: Vec<&str> = short.split(' ').collect();
-    let shared = short_words.iter().filter(|w| long_words.contains(*w)).count();
+    let shared = short_words
+        .iter()
+        .filter(|w| long_words.contains(*w))
+        .count();
     shared as f32 >= short_words.len() as f32 * min_ratio.max(0.8)
 }
 
@@ -102,7 +113,9 @@ pub fn char_prefix(s: &str, n: usize) -> &str {
 
 /// True when the first letter of `s` is upper-case.
 pub fn starts_upper(s: &str) -> bool {
-    s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -114,7 +127,10 @@ mod tests {
         let words: Vec<_> = attr_words("c-byline__author ArticleHeader-dek x").collect();
         let odd: Vec<_> = attr_words("widget \u{fffd}lambda_5 é").collect();
         assert_eq!(odd, vec!["widget", "lambda", "5"]);
-        assert_eq!(words, vec!["c", "byline", "author", "Article", "Header", "dek", "x"]);
+        assert_eq!(
+            words,
+            vec!["c", "byline", "author", "Article", "Header", "dek", "x"]
+        );
         assert!(has_word("article-lead big", &["lead"]));
         assert!(!has_word("leaderboard", &["lead"]));
     }
@@ -128,7 +144,15 @@ mod tests {
     #[test]
     fn similar_accepts_truncated_descriptions() {
         let full = "The minister resigned on Tuesday after weeks of pressure from his own party.";
-        assert!(similar(full, "The minister resigned on Tuesday after weeks of pressure…", 0.6));
-        assert!(!similar(full, "Something else entirely happened in the city.", 0.6));
+        assert!(similar(
+            full,
+            "The minister resigned on Tuesday after weeks of pressure…",
+            0.6
+        ));
+        assert!(!similar(
+            full,
+            "Something else entirely happened in the city.",
+            0.6
+        ));
     }
 }

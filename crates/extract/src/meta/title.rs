@@ -24,18 +24,29 @@ pub struct TitleConfig {
 
 impl TitleConfig {
     /// Defaults.
-    pub const DEFAULT: TitleConfig = TitleConfig { max_suffix_words: 5, max_suffix_chars: 40, max_title_chars: 400 };
+    pub const DEFAULT: TitleConfig = TitleConfig {
+        max_suffix_words: 5,
+        max_suffix_chars: 40,
+        max_title_chars: 400,
+    };
 }
 
 /// Splits `title` into the headline and the site-name part around a separator. The site part is
 /// stripped when it matches `site`, or, with no known site, when it is short.
-pub fn split_site_suffix<'a>(title: &'a str, site: Option<&str>, cfg: &TitleConfig) -> (&'a str, Option<&'a str>) {
+pub fn split_site_suffix<'a>(
+    title: &'a str,
+    site: Option<&str>,
+    cfg: &TitleConfig,
+) -> (&'a str, Option<&'a str>) {
     let title = title.trim();
     let site_key = site.map(fold).filter(|s| !s.is_empty());
     if let Some(site_key) = &site_key {
         let matches = |part: &str| {
             let p = fold(part);
-            !p.is_empty() && (p == *site_key || p.contains(site_key.as_str()) || site_key.contains(p.as_str()))
+            !p.is_empty()
+                && (p == *site_key
+                    || p.contains(site_key.as_str())
+                    || site_key.contains(p.as_str()))
         };
         for sep in vocab::TITLE_SEPARATORS.iter().chain(std::iter::once(&": ")) {
             if let Some(pos) = title.rfind(sep) {
@@ -70,7 +81,9 @@ pub fn split_site_suffix<'a>(title: &'a str, site: Option<&str>, cfg: &TitleConf
         {
             // "Headline | Section | Site": drop the section as well.
             let (head2, _) = match head.rfind(" | ") {
-                Some(p) if head[p + 3..].split_whitespace().count() <= 2 && p > 0 => (head[..p].trim(), ()),
+                Some(p) if head[p + 3..].split_whitespace().count() <= 2 && p > 0 => {
+                    (head[..p].trim(), ())
+                }
                 _ => (head, ()),
             };
             return (head2, Some(tail));
@@ -125,28 +138,64 @@ mod tests {
 
     #[test]
     fn strips_site_suffixes() {
-        assert_eq!(split_site_suffix("Big news | The Planet", None, &C), ("Big news", Some("The Planet")));
-        assert_eq!(split_site_suffix("Gros titre - Le Journal", None, &C).0, "Gros titre");
-        assert_eq!(split_site_suffix("Titular de hoy — El Diario", None, &C).0, "Titular de hoy");
-        assert_eq!(split_site_suffix("Schlagzeile heute · Die Zeitung", None, &C).0, "Schlagzeile heute");
-        assert_eq!(split_site_suffix("Titolo del giorno: La Gazzetta", Some("La Gazzetta"), &C).0, "Titolo del giorno");
-        assert_eq!(split_site_suffix("The Planet | Big news", Some("The Planet"), &C).0, "Big news");
-        assert_eq!(split_site_suffix("Brexit: what happens next", None, &C).0, "Brexit: what happens next");
-        assert_eq!(split_site_suffix("Story | World | The Planet", None, &C).0, "Story");
+        assert_eq!(
+            split_site_suffix("Big news | The Planet", None, &C),
+            ("Big news", Some("The Planet"))
+        );
+        assert_eq!(
+            split_site_suffix("Gros titre - Le Journal", None, &C).0,
+            "Gros titre"
+        );
+        assert_eq!(
+            split_site_suffix("Titular de hoy — El Diario", None, &C).0,
+            "Titular de hoy"
+        );
+        assert_eq!(
+            split_site_suffix("Schlagzeile heute · Die Zeitung", None, &C).0,
+            "Schlagzeile heute"
+        );
+        assert_eq!(
+            split_site_suffix("Titolo del giorno: La Gazzetta", Some("La Gazzetta"), &C).0,
+            "Titolo del giorno"
+        );
+        assert_eq!(
+            split_site_suffix("The Planet | Big news", Some("The Planet"), &C).0,
+            "Big news"
+        );
+        assert_eq!(
+            split_site_suffix("Brexit: what happens next", None, &C).0,
+            "Brexit: what happens next"
+        );
+        assert_eq!(
+            split_site_suffix("Story | World | The Planet", None, &C).0,
+            "Story"
+        );
     }
 
     #[test]
     fn prefers_the_h1_when_it_matches_a_meta_title() {
-        let metas = [("Big news, rewritten for social", "opengraph"), ("Big news | The Planet", "title-tag")];
+        let metas = [
+            ("Big news, rewritten for social", "opengraph"),
+            ("Big news | The Planet", "title-tag"),
+        ];
         let h1s = vec!["Big news".to_string()];
-        assert_eq!(choose(&metas, &h1s, Some("The Planet"), &C), Some(("Big news".into(), "dom")));
+        assert_eq!(
+            choose(&metas, &h1s, Some("The Planet"), &C),
+            Some(("Big news".into(), "dom"))
+        );
     }
 
     #[test]
     fn a_logo_h1_loses_to_the_meta_title() {
         let metas = [("Gros titre du jour", "json-ld")];
         let h1s = vec!["Le Journal".to_string()];
-        assert_eq!(choose(&metas, &h1s, None, &C), Some(("Gros titre du jour".into(), "json-ld")));
-        assert_eq!(choose(&[], &h1s, None, &C), Some(("Le Journal".into(), "dom")));
+        assert_eq!(
+            choose(&metas, &h1s, None, &C),
+            Some(("Gros titre du jour".into(), "json-ld"))
+        );
+        assert_eq!(
+            choose(&[], &h1s, None, &C),
+            Some(("Le Journal".into(), "dom"))
+        );
     }
 }
