@@ -30,6 +30,8 @@ pub struct ScoreConfig {
     pub expand_max_link_density: f32,
     /// Looking up stops at an ancestor that adds this much text that is not clean.
     pub expand_max_junk_chars: f32,
+    /// Paragraph characters from which a candidate's class and tag weights count in full.
+    pub full_weight_chars: f32,
 }
 
 impl Default for ScoreConfig {
@@ -43,6 +45,7 @@ impl Default for ScoreConfig {
             expand_clean_ratio: 0.7,
             expand_max_link_density: 0.15,
             expand_max_junk_chars: 400.0,
+            full_weight_chars: 500.0,
         }
     }
 }
@@ -87,10 +90,7 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
                 1 => 2.0,
                 l => l as f32 * 3.0,
             };
-            if !scored[anc.index()] {
-                scored[anc.index()] = true;
-                score[anc.index()] += initial_weight(doc, anc, cfg);
-            }
+            scored[anc.index()] = true;
             score[anc.index()] += points / divider;
         }
     }
@@ -103,7 +103,10 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
         if matches!(doc.tag(id), Some(Tag::Html)) {
             continue;
         }
-        let final_score = score[i] * (1.0 - stats.link_density(id));
+        // Class and tag weights count in full only for candidates with real paragraph text:
+        // a small header box named "content-wrapper" must not beat the article.
+        let trust = (stats.good_chars(id) as f32 / cfg.full_weight_chars).min(1.0);
+        let final_score = (score[i] + initial_weight(doc, id, cfg) * trust) * (1.0 - stats.link_density(id));
         score[i] = final_score;
         if best.is_none_or(|(_, s)| final_score > s) {
             best = Some((id, final_score));
