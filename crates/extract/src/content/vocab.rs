@@ -28,7 +28,7 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "optin", "opt-in", "cta",
     // Metadata that is not body.
     "byline*", "author-bio", "authorbio", "author-box", "authorbox", "about-author",
-    "author-info", "bio", "tags", "tag-list", "taglist", "post-tags", "entry-meta",
+    "author-info", "author-description", "about-the-author", "bio", "tags", "tag-list", "taglist", "post-tags", "entry-meta",
     "post-meta", "article-meta", "meta", "dateline", "timestamp", "print*", "rating*",
     "vote*", "reactions", "emoji*", "audio-player", "audioplayer", "listen*", "reading-time",
     "readingtime", "read-time", "readtime", "caption*", "credit*", "copyright*", "disclaimer",
