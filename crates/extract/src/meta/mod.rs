@@ -645,6 +645,21 @@ fn standfirst(
     None
 }
 
+/// True when an element whose class or id names a dek distinctively ("standfirst", "chapo",
+/// "subtitle"; not the ambiguous "summary" or "lead", which many sites put on the opening
+/// paragraph of the body) holds the text `folded`.
+fn is_distinctive_dek(doc: &Document, folded: &str) -> bool {
+    doc.elements().any(|(id, e)| {
+        let named = e.attr("itemprop").is_some_and(|p| p.contains("description"))
+            || matches!(e.tag, Tag::H2 | Tag::H3)
+            || ["class", "id"].iter().filter_map(|a| e.attr(a)).any(|v| {
+            let v = v.to_ascii_lowercase();
+            vocab::markers::STANDFIRST_SUBSTRINGS.iter().any(|m| v.contains(m))
+        });
+        named && text::fold(&doc.text_content(id)) == folded
+    })
+}
+
 /// Completes metadata that depends on the extracted body: drops a standfirst that merely
 /// repeats the first paragraph, and reads a byline from the body's first line when no other
 /// source named the authors.
@@ -653,7 +668,7 @@ pub fn finish(doc: &Document, article: &mut Article) {
 }
 
 /// [`finish`] with explicit settings.
-pub fn finish_with(_doc: &Document, article: &mut Article, cfg: &MetaConfig) {
+pub fn finish_with(doc: &Document, article: &mut Article, cfg: &MetaConfig) {
     let first = article.paragraphs().next().map(str::to_string);
     let Some(first) = first else { return };
     if let Some(sf) = &article.standfirst {
@@ -663,7 +678,7 @@ pub fn finish_with(_doc: &Document, article: &mut Article, cfg: &MetaConfig) {
             article.provenance.0.get("standfirst").map(String::as_str),
             Some("dom" | "microdata")
         );
-        if marked && fs == fp {
+        if marked && fs == fp && is_distinctive_dek(doc, &fs) {
             // A marked dek element copied into the body: it is metadata, not a paragraph.
             let rest = article
                 .text

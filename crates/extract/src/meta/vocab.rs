@@ -483,6 +483,7 @@ pub mod markers {
         "subtitle",
         "sub-title",
         "subhead",
+        "sub-head",
         "article-summary",
         "articlesummary",
         "chapo",
@@ -502,8 +503,6 @@ pub mod markers {
         "intro",
         "summary",
         "teaser",
-        "description",
-        "desc",
         "sapo",
         "kicker-text",
     ];
