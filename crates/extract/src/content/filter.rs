@@ -3,7 +3,7 @@
 
 use super::blocks::{Block, BlockKind};
 use super::classes;
-use super::vocab::STANDFIRST_TOKENS;
+use super::vocab::{POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS};
 use crate::dom::{Document, NodeId};
 use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
 
@@ -18,6 +18,10 @@ pub struct FilterConfig {
     pub max_byline_words: usize,
     /// Cookie notices are only recognised in blocks up to this many characters.
     pub max_consent_chars: usize,
+    /// Promotions are only recognised in blocks up to this many characters.
+    pub max_promo_chars: usize,
+    /// "Posted by" lines are only recognised up to this many words.
+    pub max_posted_by_words: usize,
     /// Blocks above the headline up to this many characters are dropped (kickers, labels).
     pub max_kicker_chars: usize,
     /// Bylines are looked for until the first paragraph of this many characters.
@@ -32,6 +36,8 @@ impl Default for FilterConfig {
             max_byline_words: 10,
             max_consent_chars: 400,
             max_kicker_chars: 120,
+            max_promo_chars: 300,
+            max_posted_by_words: 30,
             long_paragraph_chars: 150,
         }
     }
@@ -73,10 +79,20 @@ pub fn keep(doc: &Document, blocks: Vec<Block>, title: Option<&str>, standfirst:
         if chars <= cfg.max_consent_chars && CONSENT_PHRASES.iter().any(|p| key.contains(p)) {
             continue;
         }
+        if chars <= cfg.max_promo_chars && is_promo(&key) {
+            continue;
+        }
+        if is_shortcode(&block.text) {
+            continue;
+        }
         if chars <= cfg.max_chrome_chars && block.kind != BlockKind::Cell && is_date_line(&key) {
             continue;
         }
-        if !seen_long_paragraph && is_byline(&key, cfg.max_byline_words) {
+        if !seen_long_paragraph
+            && (is_byline(&key, cfg.max_byline_words)
+                || (key.split_whitespace().count() <= cfg.max_posted_by_words
+                    && POSTED_BY_PHRASES.iter().any(|p| key.contains(p))))
+        {
             continue;
         }
         seen_long_paragraph |= chars >= cfg.long_paragraph_chars;
@@ -91,6 +107,17 @@ fn is_marked_standfirst(doc: &Document, node: NodeId) -> bool {
         .take(3)
         .filter_map(|n| doc.element(n))
         .any(|e| classes::any_token_in(e, STANDFIRST_TOKENS))
+}
+
+/// A newsletter or subscription promotion: a call to action and what it offers.
+fn is_promo(key: &str) -> bool {
+    PROMO_ACTIONS.iter().any(|a| key.contains(a)) && PROMO_OBJECTS.iter().any(|o| key.contains(o))
+}
+
+/// A CMS shortcode left in the text: "[button link=…]Send us your review[/button]".
+fn is_shortcode(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[') && t.ends_with(']') && t.contains("[/")
 }
 
 /// A breadcrumb trail written out as text: "Home > News > Politics".
@@ -131,7 +158,7 @@ fn is_date_line(key: &str) -> bool {
     let mut has_date = false;
     for word in key.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '(' | ')')) {
         let word = word.trim_matches('.');
-        if word.is_empty() {
+        if !word.chars().any(char::is_alphanumeric) {
             continue;
         }
         if word.chars().all(|c| c.is_ascii_digit()) || is_ordinal_or_time(word) {
@@ -208,6 +235,10 @@ mod tests {
             block("Accueil > Littoral > Tempête", 0),
             block("lundi 4 novembre 2030, par Yann Le Goff", 0),
             block("5:12", 0),
+            block("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde", 0),
+            block("Sign up for The Daily Brief to get the free newsletter delivered to your inbox.", 0),
+            block("[button link=x]Send us YOUR review[/button]", 0),
+            block("November 20, 2019 - 11:28 AMT", 0),
             block("The story ends here.", 0),
         ];
         let doc = Document::parse_str("<p>x</p>");

@@ -137,7 +137,8 @@ pub const MONTHS: &[&str] = &[
     "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
     "noviembre", "diciembre", "januar", "jänner", "februar", "märz", "juni", "juli",
     "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
-    "settembre", "ottobre", "dicembre",
+    "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho",
+    "julho", "setembro", "outubro", "novembro", "dezembro",
 ];
 
 /// Words that may stand in a date line besides numbers and months ("Updated", "le", "de").
@@ -150,7 +151,31 @@ pub const DATE_LINE_WORDS: &[&str] = &[
     "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
     "viernes", "sábado", "domingo", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
     "samstag", "sonntag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-    "domenica", "the", "of", "by", "last", "modified",
+    "domenica", "the", "of", "by", "last", "modified", "às", "segunda-feira", "terça-feira",
+    "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo", "em", "atualizado",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ist", "aest", "aedt", "amt", "msk", "et",
+    "pt", "ct", "mt", "hkt", "sgt", "jst", "kst", "wib",
+];
+
+/// Phrases that name who posted a piece; a short line holding one near the top is a byline.
+pub const POSTED_BY_PHRASES: &[&str] = &[
+    "posted by", "published by", "written by", "publicado por", "escrito por", "publié par",
+    "écrit par", "pubblicato da", "scritto da", "veröffentlicht von", "geschrieben von",
+];
+
+/// Calls to action of promotions: a short block with one of these *and* one of
+/// [`PROMO_OBJECTS`] is an advertisement for a newsletter or subscription, not article text.
+pub const PROMO_ACTIONS: &[&str] = &[
+    "sign up", "subscribe", "click here", "inscrivez-vous", "abonnez-vous", "cliquez ici",
+    "suscríbete", "regístrate", "haz clic", "melden sie sich", "abonnieren", "klicken sie hier",
+    "iscriviti", "abbonati", "clicca qui",
+];
+
+/// What promotions offer (see [`PROMO_ACTIONS`]).
+pub const PROMO_OBJECTS: &[&str] = &[
+    "newsletter", "inbox", "delivered", "free trial", "for more information", "issues for",
+    "boîte mail", "boîte de réception", "bandeja de entrada", "postfach", "casella di posta",
+    "lettre d'information", "boletín",
 ];
 
 /// Class/id tokens of a standfirst (dek, chapô, Teaser, sommario).
