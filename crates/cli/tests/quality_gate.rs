@@ -11,7 +11,8 @@ const PRECISION_FLOOR: f64 = 0.965;
 const RECALL_FLOOR: f64 = 0.975;
 
 fn shared_set() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/extraction/scrapinghub");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/bench/extraction/scrapinghub");
     dir.join("ground-truth.json").exists().then_some(dir)
 }
 
@@ -28,17 +29,34 @@ fn scrapinghub_f1_stays_above_the_pinned_floor() {
         .arg(dir.join("ground-truth.json"))
         .output()
         .expect("runs newsloom bench extract");
-    assert!(out.status.success(), "bench failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "bench failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let last = stdout.lines().rev().find(|l| l.starts_with("extraction F1")).expect("score line");
+    let last = stdout
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("extraction F1"))
+        .expect("score line");
     let fields: Vec<&str> = last.split_whitespace().collect();
     let value = |name: &str| -> f64 {
-        let i = fields.iter().position(|f| *f == name).expect("field present");
+        let i = fields
+            .iter()
+            .position(|f| *f == name)
+            .expect("field present");
         fields[i + 1].parse().expect("a number")
     };
     let (f1, p, r) = (value("F1"), value("precision"), value("recall"));
     eprintln!("quality gate: {last}");
     assert!(f1 >= F1_FLOOR, "F1 {f1} fell below the floor {F1_FLOOR}");
-    assert!(p >= PRECISION_FLOOR, "precision {p} fell below the floor {PRECISION_FLOOR}");
-    assert!(r >= RECALL_FLOOR, "recall {r} fell below the floor {RECALL_FLOOR}");
+    assert!(
+        p >= PRECISION_FLOOR,
+        "precision {p} fell below the floor {PRECISION_FLOOR}"
+    );
+    assert!(
+        r >= RECALL_FLOOR,
+        "recall {r} fell below the floor {RECALL_FLOOR}"
+    );
 }

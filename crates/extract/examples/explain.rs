@@ -11,7 +11,9 @@ fn main() {
     let raw = std::fs::read(&path).expect("read");
     let mut html = Vec::new();
     if raw.starts_with(&[0x1f, 0x8b]) {
-        flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut html).expect("gunzip");
+        flate2::read::MultiGzDecoder::new(&raw[..])
+            .read_to_end(&mut html)
+            .expect("gunzip");
     } else {
         html = raw;
     }
@@ -48,7 +50,9 @@ fn main() {
         }
     }
     let cfg = newsloom_extract::content::ContentConfig::default();
-    if let Some(body) = newsloom_extract::content::candidate::choose(&doc, &dead, &stats2, &cfg.score, 25) {
+    if let Some(body) =
+        newsloom_extract::content::candidate::choose(&doc, &dead, &stats2, &cfg.score, 25)
+    {
         for r in body.roots {
             println!("root: {}", describe(r));
         }

@@ -9,15 +9,28 @@ fn main() {
     let dir = args.next().expect("dir");
     let gold = args.next().expect("gold");
     let out = args.next().expect("out");
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold).expect("gold")).expect("json");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("dir").flatten().map(|e| e.path()).collect();
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(gold).expect("gold")).expect("json");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let mut pages = Vec::new();
     for p in paths {
         let raw = std::fs::read(&p).expect("read");
         let mut html = Vec::new();
-        flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut html).expect("gunzip");
-        let id = p.file_name().and_then(|n| n.to_str()).unwrap_or("").trim_end_matches(".gz").trim_end_matches(".html").to_string();
+        flate2::read::MultiGzDecoder::new(&raw[..])
+            .read_to_end(&mut html)
+            .expect("gunzip");
+        let id = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .trim_end_matches(".gz")
+            .trim_end_matches(".html")
+            .to_string();
         pages.push((id, html));
     }
     let config = newsloom_extract::Config::default();
@@ -32,7 +45,12 @@ fn main() {
     }
     let el = t.elapsed().as_secs_f64();
     for (id, a) in results {
-        writeln!(f, "{}", serde_json::json!({"id": id, "text": a.text, "title": a.title})).expect("write");
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": id, "text": a.text, "title": a.title})
+        )
+        .expect("write");
     }
     eprintln!("{:.3} ms/page", el * 1000.0 / pages.len() as f64);
 }

@@ -67,9 +67,16 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
 fn finish(bytes: &[u8], encoding: &'static Encoding, mut warnings: Vec<String>) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
-        warnings.push(format!("malformed {} bytes replaced with U+FFFD", encoding.name()));
+        warnings.push(format!(
+            "malformed {} bytes replaced with U+FFFD",
+            encoding.name()
+        ));
     }
-    Decoded { text: text.into_owned(), encoding, warnings }
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+        warnings,
+    }
 }
 
 fn has_multibyte(bytes: &[u8]) -> bool {
@@ -100,7 +107,9 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         while let [b' ' | b'\t' | b'\n' | b'\r', tail @ ..] = rest {
             rest = tail;
         }
-        let Some(tail) = rest.strip_prefix(b"=") else { continue };
+        let Some(tail) = rest.strip_prefix(b"=") else {
+            continue;
+        };
         let tail: &[u8] = {
             let mut t = tail;
             while let [b' ' | b'"' | b'\'' | b'\t', r @ ..] = t {
@@ -121,16 +130,24 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 
 /// True when the text looks like markup rather than a plain-text dump.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let trimmed = head.trim_start();
-    if trimmed.starts_with("<!doctype") || trimmed.starts_with("<html") || trimmed.starts_with("<?xml")
+    if trimmed.starts_with("<!doctype")
+        || trimmed.starts_with("<html")
+        || trimmed.starts_with("<?xml")
     {
         return true;
     }
-    ["<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article", "<title"]
-        .iter()
-        .filter(|tag| head.contains(*tag))
-        .count()
+    [
+        "<html", "<head", "<body", "<div", "<p>", "<p ", "<meta", "<article", "<title",
+    ]
+    .iter()
+    .filter(|tag| head.contains(*tag))
+    .count()
         >= 1
 }
 
@@ -154,7 +171,8 @@ mod tests {
 
     #[test]
     fn http_equiv_charset_is_used() {
-        let html = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\">\xA4";
+        let html =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\">\xA4";
         let d = decode(html, None);
         assert!(d.text.ends_with('€'), "{}", d.text);
     }

@@ -12,7 +12,10 @@ fn corpus_dir() -> PathBuf {
 
 fn pages() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for lang in std::fs::read_dir(corpus_dir()).expect("corpus dir").flatten() {
+    for lang in std::fs::read_dir(corpus_dir())
+        .expect("corpus dir")
+        .flatten()
+    {
         if !lang.path().is_dir() {
             continue;
         }
@@ -43,7 +46,11 @@ fn check(path: &Path) -> Outcome {
         &std::fs::read_to_string(path.with_extension("expected.json")).expect("expected json"),
     )
     .expect("valid json");
-    let a = extract(&Input::new(path.display().to_string(), &html), &Config::default()).expect("extracts");
+    let a = extract(
+        &Input::new(path.display().to_string(), &html),
+        &Config::default(),
+    )
+    .expect("extracts");
     let mut mismatches = Vec::new();
     let got: Vec<String> = a.paragraphs().map(collapse).collect();
     let want: Vec<String> = expected["body_paragraphs"]
@@ -60,14 +67,27 @@ fn check(path: &Path) -> Outcome {
     for p in &extra {
         mismatches.push(format!("extra paragraph: {p:.80}"));
     }
-    for b in expected["boilerplate_samples"].as_array().into_iter().flatten() {
+    for b in expected["boilerplate_samples"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
         let b = b.as_str().unwrap_or("");
         if a.text.contains(b) {
             mismatches.push(format!("boilerplate in text: {b}"));
         }
     }
     let record = serde_json::to_value(&a).expect("serialises");
-    for field in ["title", "standfirst", "authors", "published", "language", "section", "editions", "site_name"] {
+    for field in [
+        "title",
+        "standfirst",
+        "authors",
+        "published",
+        "language",
+        "section",
+        "editions",
+        "site_name",
+    ] {
         let want = &expected[field];
         let got = &record[field];
         let same = match (want, got) {
@@ -78,7 +98,12 @@ fn check(path: &Path) -> Outcome {
             mismatches.push(format!("{field}: expected {want}, got {got}"));
         }
     }
-    Outcome { mismatches, paragraphs: want.len(), found, extra: extra.len() }
+    Outcome {
+        mismatches,
+        paragraphs: want.len(),
+        found,
+        extra: extra.len(),
+    }
 }
 
 #[test]
@@ -93,7 +118,10 @@ fn demo_corpus_round_trips() {
         extra += o.extra;
         if !o.mismatches.is_empty() {
             failed += 1;
-            eprintln!("{}:", page.strip_prefix(corpus_dir()).unwrap_or(page).display());
+            eprintln!(
+                "{}:",
+                page.strip_prefix(corpus_dir()).unwrap_or(page).display()
+            );
             for m in &o.mismatches {
                 eprintln!("    {m}");
             }
@@ -103,5 +131,8 @@ fn demo_corpus_round_trips() {
         "corpus: {} pages, {failed} with mismatches; body paragraphs {found}/{paragraphs} found, {extra} extra",
         pages.len()
     );
-    assert_eq!(failed, 0, "{failed} corpus pages differ from their expected extraction");
+    assert_eq!(
+        failed, 0,
+        "{failed} corpus pages differ from their expected extraction"
+    );
 }

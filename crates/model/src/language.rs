@@ -25,8 +25,13 @@ pub enum Language {
 
 impl Language {
     /// The five languages newsloom analyses.
-    pub const SUPPORTED: [Language; 5] =
-        [Language::En, Language::Fr, Language::Es, Language::De, Language::It];
+    pub const SUPPORTED: [Language; 5] = [
+        Language::En,
+        Language::Fr,
+        Language::Es,
+        Language::De,
+        Language::It,
+    ];
 
     /// Parses a language tag ("en", "en-GB", "fr_FR", "EN") or an English or native language
     /// name ("French", "Deutsch"). Returns `None` for anything unrecognisable.

@@ -70,7 +70,10 @@ pub struct Article {
 impl Article {
     /// An empty record for the given source.
     pub fn new(source: impl Into<String>) -> Self {
-        Article { source: source.into(), ..Article::default() }
+        Article {
+            source: source.into(),
+            ..Article::default()
+        }
     }
 
     /// The body paragraphs, in order.
@@ -231,9 +234,24 @@ mod tests {
         let article = Article::new("x.html");
         let value = serde_json::to_value(&article).unwrap();
         for field in [
-            "source", "url", "canonical_url", "site_name", "title", "standfirst", "authors",
-            "published", "modified", "language", "section", "editions", "text", "entities",
-            "quotes", "sources", "dates", "warnings",
+            "source",
+            "url",
+            "canonical_url",
+            "site_name",
+            "title",
+            "standfirst",
+            "authors",
+            "published",
+            "modified",
+            "language",
+            "section",
+            "editions",
+            "text",
+            "entities",
+            "quotes",
+            "sources",
+            "dates",
+            "warnings",
         ] {
             assert!(value.get(field).is_some(), "missing field {field}");
         }
@@ -242,8 +260,14 @@ mod tests {
 
     #[test]
     fn entity_labels_serialise_as_conll_tags() {
-        assert_eq!(serde_json::to_string(&EntityLabel::Person).unwrap(), "\"PER\"");
-        assert_eq!(serde_json::to_string(&EntityLabel::Organisation).unwrap(), "\"ORG\"");
+        assert_eq!(
+            serde_json::to_string(&EntityLabel::Person).unwrap(),
+            "\"PER\""
+        );
+        assert_eq!(
+            serde_json::to_string(&EntityLabel::Organisation).unwrap(),
+            "\"ORG\""
+        );
     }
 
     #[test]

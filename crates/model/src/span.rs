@@ -29,7 +29,10 @@ impl Span {
 
     /// The covered characters of `text`.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+        let mut indices = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()));
         let start = indices.nth(self.start).unwrap_or(text.len());
         let end = if self.end > self.start {
             indices.nth(self.end - self.start - 1).unwrap_or(text.len())

@@ -58,12 +58,18 @@ pub struct Body {
 }
 
 /// Scores candidates and picks the body.
-pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, min_paragraph: u32) -> Option<Body> {
+pub fn choose(
+    doc: &Document,
+    dead: &[bool],
+    stats: &Stats,
+    cfg: &ScoreConfig,
+    min_paragraph: u32,
+) -> Option<Body> {
     let n = doc.len();
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
-    for i in 1..n {
-        if dead[i] {
+    for (i, &is_dead) in dead.iter().enumerate().take(n).skip(1) {
+        if is_dead {
             continue;
         }
         let id = NodeId(i as u32);
@@ -78,11 +84,16 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
             continue;
         }
         // Text broken by `<br><br>` counts as that many paragraphs (readability rewrites them).
-        let runs = (s.inline_breaks / 2 + 1).clamp(1, (s.inline_chars / min_paragraph).max(1)) as f32;
-        let points = runs + s.inline_commas as f32 + (s.inline_chars as f32 / 100.0).min(3.0 * runs);
+        let runs =
+            (s.inline_breaks / 2 + 1).clamp(1, (s.inline_chars / min_paragraph).max(1)) as f32;
+        let points =
+            runs + s.inline_commas as f32 + (s.inline_chars as f32 / 100.0).min(3.0 * runs);
         // A container with text of its own is scored as the parent of that text (readability
         // turns such text into a paragraph inside it).
-        let own = matches!(tag, Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Td | Tag::Center);
+        let own = matches!(
+            tag,
+            Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Td | Tag::Center
+        );
         let chain = own.then_some(id).into_iter().chain(doc.ancestors(id));
         for (level, anc) in chain.take(cfg.ancestor_levels).enumerate() {
             let divider = match level {
@@ -106,7 +117,8 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
         // Class and tag weights count in full only for candidates with real paragraph text:
         // a small header box named "content-wrapper" must not beat the article.
         let trust = (stats.good_chars(id) as f32 / cfg.full_weight_chars).min(1.0);
-        let final_score = (score[i] + initial_weight(doc, id, cfg) * trust) * (1.0 - stats.link_density(id));
+        let final_score =
+            (score[i] + initial_weight(doc, id, cfg) * trust) * (1.0 - stats.link_density(id));
         score[i] = final_score;
         if best.is_none_or(|(_, s)| final_score > s) {
             best = Some((id, final_score));
@@ -118,8 +130,13 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
         if matches!(doc.tag(parent), Some(Tag::Html | Tag::Body) | None) {
             break;
         }
-        let only_child = doc.children(parent).filter(|&c| doc.tag(c).is_some() && !dead[c.index()]).count() == 1;
-        let parent_holds_more = stats.good_chars(parent) as f32 > stats.good_chars(top) as f32 * 1.0
+        let only_child = doc
+            .children(parent)
+            .filter(|&c| doc.tag(c).is_some() && !dead[c.index()])
+            .count()
+            == 1;
+        let parent_holds_more = stats.good_chars(parent) as f32
+            > stats.good_chars(top) as f32 * 1.0
             && score[parent.index()] >= top_score * 0.75;
         if only_child || parent_holds_more {
             top = parent;
@@ -129,18 +146,24 @@ pub fn choose(doc: &Document, dead: &[bool], stats: &Stats, cfg: &ScoreConfig, m
     }
     let top = expand(doc, stats, top, cfg);
     let top = prefer_hint(doc, dead, stats, top, cfg).unwrap_or(top);
-    Some(Body { roots: with_siblings(doc, dead, stats, &score, top, min_paragraph) })
+    Some(Body {
+        roots: with_siblings(doc, dead, stats, &score, top, min_paragraph),
+    })
 }
 
 fn initial_weight(doc: &Document, id: NodeId, cfg: &ScoreConfig) -> f32 {
     let tag_weight = match doc.tag(id) {
         Some(Tag::Div | Tag::Article | Tag::Section | Tag::Main) => 5.0,
         Some(Tag::Pre | Tag::Td | Tag::Blockquote) => 3.0,
-        Some(Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form) => -3.0,
+        Some(
+            Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form,
+        ) => -3.0,
         Some(t) if t.is_heading() || t == Tag::Th => -5.0,
         _ => 0.0,
     };
-    let Some(e) = doc.element(id) else { return tag_weight };
+    let Some(e) = doc.element(id) else {
+        return tag_weight;
+    };
     let mut w = tag_weight;
     if classes::any_token_in(e, NEGATIVE_TOKENS) || classes::any_token_in(e, BOILERPLATE_TOKENS) {
         w -= cfg.class_weight;
@@ -148,7 +171,9 @@ fn initial_weight(doc: &Document, id: NodeId, cfg: &ScoreConfig) -> f32 {
     if classes::any_token_in(e, POSITIVE_TOKENS) || classes::any_token_in(e, BODY_TOKENS) {
         w += cfg.class_weight;
     }
-    if e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if e.attr("itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
         w += cfg.class_weight;
     }
     w
@@ -184,14 +209,22 @@ fn expand(doc: &Document, stats: &Stats, top: NodeId, cfg: &ScoreConfig) -> Node
 
 /// A semantically marked body container that agrees with the scores: inside the top candidate
 /// holding most of its text, or around it.
-fn prefer_hint(doc: &Document, dead: &[bool], stats: &Stats, top: NodeId, cfg: &ScoreConfig) -> Option<NodeId> {
+fn prefer_hint(
+    doc: &Document,
+    dead: &[bool],
+    stats: &Stats,
+    top: NodeId,
+    cfg: &ScoreConfig,
+) -> Option<NodeId> {
     let top_good = stats.good_chars(top) as f32;
     let mut best: Option<NodeId> = None;
     for (id, e) in doc.elements() {
         if dead[id.index()] {
             continue;
         }
-        let is_hint = e.attr("itemprop").is_some_and(|p| p.contains("articleBody"))
+        let is_hint = e
+            .attr("itemprop")
+            .is_some_and(|p| p.contains("articleBody"))
             || classes::any_token_in(e, BODY_TOKENS);
         if !is_hint {
             continue;
@@ -212,8 +245,17 @@ fn prefer_hint(doc: &Document, dead: &[bool], stats: &Stats, top: NodeId, cfg: &
 }
 
 /// The top candidate plus siblings that look like more of the article.
-fn with_siblings(doc: &Document, dead: &[bool], stats: &Stats, score: &[f32], top: NodeId, min_paragraph: u32) -> Vec<NodeId> {
-    let Some(parent) = doc.parent(top) else { return vec![top] };
+fn with_siblings(
+    doc: &Document,
+    dead: &[bool],
+    stats: &Stats,
+    score: &[f32],
+    top: NodeId,
+    min_paragraph: u32,
+) -> Vec<NodeId> {
+    let Some(parent) = doc.parent(top) else {
+        return vec![top];
+    };
     let top_score = score[top.index()];
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = doc.attr(top, "class").unwrap_or("");

@@ -9,7 +9,9 @@ use crate::dom::Element;
 pub fn for_each_token(element: &Element, mut f: impl FnMut(&str) -> bool) -> bool {
     let mut buf = String::new();
     for attr in ["class", "id"] {
-        let Some(value) = element.attr(attr) else { continue };
+        let Some(value) = element.attr(attr) else {
+            continue;
+        };
         for name in value.split_ascii_whitespace().take(16) {
             buf.clear();
             // Whole name, lower-cased, camel humps marked by '-'.
@@ -22,7 +24,10 @@ pub fn for_each_token(element: &Element, mut f: impl FnMut(&str) -> bool) -> boo
                 buf.push(c.to_ascii_lowercase());
             }
             let whole = buf.replace('_', "-");
-            if super::vocab::STATE_PREFIXES.iter().any(|p| whole.starts_with(p) || whole.contains(&format!("-{p}"))) {
+            if super::vocab::STATE_PREFIXES
+                .iter()
+                .any(|p| whole.starts_with(p) || whole.contains(&format!("-{p}")))
+            {
                 continue;
             }
             if f(&whole) {

@@ -3,9 +3,9 @@
 
 use super::blocks::{Block, BlockKind};
 use super::classes;
+use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
 use super::vocab::{POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS};
 use crate::dom::{Document, NodeId};
-use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
 
 /// Filter thresholds.
 #[derive(Debug, Clone)]
@@ -44,12 +44,19 @@ impl Default for FilterConfig {
 }
 
 /// Keeps the blocks that are article text.
-pub fn keep(doc: &Document, blocks: Vec<Block>, title: Option<&str>, standfirst: Option<&str>, cfg: &FilterConfig) -> Vec<Block> {
+pub fn keep(
+    doc: &Document,
+    blocks: Vec<Block>,
+    title: Option<&str>,
+    standfirst: Option<&str>,
+    cfg: &FilterConfig,
+) -> Vec<Block> {
     let title_key = title.map(normalise);
     let standfirst_key = standfirst.map(normalise);
     // The headline inside the body: short blocks above it are kickers, breadcrumbs, dates.
     let title_at = blocks.iter().position(|b| {
-        b.kind == BlockKind::Heading && (title_key.as_deref() == Some(normalise(&b.text).as_str()) || b.is_h1)
+        b.kind == BlockKind::Heading
+            && (title_key.as_deref() == Some(normalise(&b.text).as_str()) || b.is_h1)
     });
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut seen_long_paragraph = false;
@@ -58,11 +65,17 @@ pub fn keep(doc: &Document, blocks: Vec<Block>, title: Option<&str>, standfirst:
         if title_at.is_some_and(|t| i < t) && chars <= cfg.max_kicker_chars {
             continue;
         }
-        if block.link_density() > cfg.max_link_density && !(block.kind == BlockKind::Paragraph && chars > 200 && block.link_density() < 0.8) {
+        if block.link_density() > cfg.max_link_density
+            && !(block.kind == BlockKind::Paragraph && chars > 200 && block.link_density() < 0.8)
+        {
             continue;
         }
         let key = normalise(&block.text);
-        if key.is_empty() || (chars <= 12 && block.kind != BlockKind::Cell && !key.chars().any(char::is_alphabetic)) {
+        if key.is_empty()
+            || (chars <= 12
+                && block.kind != BlockKind::Cell
+                && !key.chars().any(char::is_alphabetic))
+        {
             continue;
         }
         if title_key.as_deref() == Some(key.as_str()) || title_at == Some(i) {
@@ -70,7 +83,8 @@ pub fn keep(doc: &Document, blocks: Vec<Block>, title: Option<&str>, standfirst:
         }
         // A block equal to the standfirst is dropped only when marked up as one: many pages'
         // meta description is simply their first paragraph.
-        if standfirst_key.as_deref() == Some(key.as_str()) && is_marked_standfirst(doc, block.node) {
+        if standfirst_key.as_deref() == Some(key.as_str()) && is_marked_standfirst(doc, block.node)
+        {
             continue;
         }
         if chars <= cfg.max_chrome_chars && (is_chrome(&key) || is_trail(&block.text)) {
@@ -122,7 +136,9 @@ fn is_shortcode(text: &str) -> bool {
 
 /// A breadcrumb trail written out as text: "Home > News > Politics".
 fn is_trail(text: &str) -> bool {
-    [" > ", " › ", " » ", " / "].iter().any(|sep| text.matches(sep).count() >= 2)
+    [" > ", " › ", " » ", " / "]
+        .iter()
+        .any(|sep| text.matches(sep).count() >= 2)
 }
 
 /// Lower-cases and trims punctuation for comparisons.
@@ -136,9 +152,12 @@ fn is_chrome(key: &str) -> bool {
     CHROME_PHRASES.iter().any(|p| {
         key == *p
             || (key.starts_with(p)
-                && key[p.len()..].starts_with(|c: char| c == ':' || c == ' ' || c == '»' || c == '>' || c == '|' || c == '-')
+                && key[p.len()..].starts_with(|c: char| {
+                    c == ':' || c == ' ' || c == '»' || c == '>' || c == '|' || c == '-'
+                })
                 && key.len() <= p.len() + 60
-                && (key[p.len()..].trim_start().starts_with(':') || key.split_whitespace().count() <= 4))
+                && (key[p.len()..].trim_start().starts_with(':')
+                    || key.split_whitespace().count() <= 4))
     }) || is_reading_time(key)
 }
 
@@ -147,9 +166,18 @@ fn is_reading_time(key: &str) -> bool {
     let words = key.split_whitespace().count();
     words <= 6
         && key.chars().any(|c| c.is_ascii_digit())
-        && ["min read", "minute read", "minutes read", "lecture", "lesezeit", "lettura", "lectura", "min de lectura"]
-            .iter()
-            .any(|p| key.contains(p))
+        && [
+            "min read",
+            "minute read",
+            "minutes read",
+            "lecture",
+            "lesezeit",
+            "lettura",
+            "lectura",
+            "min de lectura",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
 }
 
 /// A line made only of a date and time ("August 23, 2018", "Mis à jour le 3 mars 2030 à 10h").
@@ -184,15 +212,20 @@ fn is_date_line(key: &str) -> bool {
 /// "23/08/2018", "2018-08-23", "23.08.2018".
 fn is_numeric_date(word: &str) -> bool {
     let parts: Vec<&str> = word.split(['/', '-', '.']).collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn is_ordinal_or_time(word: &str) -> bool {
     let digits = word.chars().take_while(char::is_ascii_digit).count();
     let rest = &word[digits..];
     digits > 0
-        && (matches!(rest, "st" | "nd" | "rd" | "th" | "er" | "h" | "am" | "pm" | "°" | "º")
-            || (rest.starts_with('h') && rest[1..].chars().all(|c| c.is_ascii_digit())))
+        && (matches!(
+            rest,
+            "st" | "nd" | "rd" | "th" | "er" | "h" | "am" | "pm" | "°" | "º"
+        ) || (rest.starts_with('h') && rest[1..].chars().all(|c| c.is_ascii_digit())))
 }
 
 fn is_byline(key: &str, max_words: usize) -> bool {
@@ -200,7 +233,10 @@ fn is_byline(key: &str, max_words: usize) -> bool {
         return false;
     }
     let starts = BYLINE_OPENERS.iter().any(|o| key.starts_with(o))
-        && key.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
+        && key
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
     // "lundi 4 novembre 2030, par Yann Le Goff": a date, then the opener.
     let dated = BYLINE_OPENERS.iter().any(|o| {
         key.find(&format!(", {o}"))
@@ -215,7 +251,13 @@ mod tests {
     use super::*;
 
     fn block(text: &str, link_chars: usize) -> Block {
-        Block { text: text.into(), link_chars, kind: BlockKind::Paragraph, node: NodeId(0), is_h1: false }
+        Block {
+            text: text.into(),
+            link_chars,
+            kind: BlockKind::Paragraph,
+            node: NodeId(0),
+            is_h1: false,
+        }
     }
 
     #[test]
@@ -235,15 +277,30 @@ mod tests {
             block("Accueil > Littoral > Tempête", 0),
             block("lundi 4 novembre 2030, par Yann Le Goff", 0),
             block("5:12", 0),
-            block("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde", 0),
-            block("Sign up for The Daily Brief to get the free newsletter delivered to your inbox.", 0),
+            block(
+                "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde",
+                0,
+            ),
+            block(
+                "Sign up for The Daily Brief to get the free newsletter delivered to your inbox.",
+                0,
+            ),
             block("[button link=x]Send us YOUR review[/button]", 0),
             block("November 20, 2019 - 11:28 AMT", 0),
             block("The story ends here.", 0),
         ];
         let doc = Document::parse_str("<p>x</p>");
-        let kept = keep(&doc, blocks, Some("Headline"), None, &FilterConfig::default());
+        let kept = keep(
+            &doc,
+            blocks,
+            Some("Headline"),
+            None,
+            &FilterConfig::default(),
+        );
         let texts: Vec<_> = kept.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["The story starts here.", "The story ends here."]);
+        assert_eq!(
+            texts,
+            vec!["The story starts here.", "The story ends here."]
+        );
     }
 }

@@ -64,10 +64,27 @@ pub fn extract_body(
         warnings.push("no article body found".into());
         return Ok(String::new());
     };
-    if std::env::var_os("NEWSLOOM_DEBUG_ROOTS").is_some() { eprintln!("{:?}", body.roots.iter().map(|r| (doc.element(*r).map(|e| e.name.to_string()), doc.attr(*r, "class").map(String::from))).collect::<Vec<_>>()); }
+    if std::env::var_os("NEWSLOOM_DEBUG_ROOTS").is_some() {
+        eprintln!(
+            "{:?}",
+            body.roots
+                .iter()
+                .map(|r| (
+                    doc.element(*r).map(|e| e.name.to_string()),
+                    doc.attr(*r, "class").map(String::from)
+                ))
+                .collect::<Vec<_>>()
+        );
+    }
     tracing::debug!(roots = ?body.roots.iter().map(|r| (doc.element(*r).map(|e| e.name.to_string()), doc.attr(*r, "class").map(String::from))).collect::<Vec<_>>(), "body roots");
     let blocks = blocks::collect(doc, &dead, &body.roots);
-    let blocks = filter::keep(doc, blocks, article.title.as_deref(), article.standfirst.as_deref(), &cfg.filter);
+    let blocks = filter::keep(
+        doc,
+        blocks,
+        article.title.as_deref(),
+        article.standfirst.as_deref(),
+        &cfg.filter,
+    );
     let mut text = String::new();
     for b in blocks {
         if !text.is_empty() {

@@ -36,12 +36,38 @@ pub fn hard(doc: &Document) -> Vec<bool> {
 fn is_never_body(e: &crate::dom::Element) -> bool {
     let by_tag = matches!(
         e.tag,
-        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Svg | Tag::Math
-            | Tag::Iframe | Tag::Object | Tag::Embed | Tag::Canvas | Tag::Video | Tag::Audio
-            | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Nav | Tag::Aside
-            | Tag::Footer | Tag::Button | Tag::Select | Tag::Textarea | Tag::Input | Tag::Label
-            | Tag::Dialog | Tag::Map | Tag::Frameset | Tag::Noembed | Tag::Noframes
-            | Tag::Figcaption | Tag::Search | Tag::Fieldset
+        Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Canvas
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Head
+            | Tag::Title
+            | Tag::Meta
+            | Tag::Link
+            | Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Button
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Label
+            | Tag::Dialog
+            | Tag::Map
+            | Tag::Frameset
+            | Tag::Noembed
+            | Tag::Noframes
+            | Tag::Figcaption
+            | Tag::Search
+            | Tag::Fieldset
     );
     if by_tag {
         return true;
@@ -50,8 +76,11 @@ fn is_never_body(e: &crate::dom::Element) -> bool {
         return true;
     }
     if let Some(style) = e.attr("style") {
-        let compact: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             return true;
         }
@@ -59,8 +88,17 @@ fn is_never_body(e: &crate::dom::Element) -> bool {
     if let Some(role) = e.attr("role") {
         if matches!(
             role.trim(),
-            "navigation" | "contentinfo" | "complementary" | "dialog" | "alertdialog"
-                | "search" | "menu" | "menubar" | "banner" | "toolbar" | "tablist"
+            "navigation"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "search"
+                | "menu"
+                | "menubar"
+                | "banner"
+                | "toolbar"
+                | "tablist"
         ) {
             return true;
         }
@@ -89,7 +127,9 @@ pub fn by_class(doc: &Document, dead: &[bool], stats: &Stats) -> Vec<bool> {
         if matches!(e.tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) {
             continue;
         }
-        if e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+        if e.attr("itemprop")
+            .is_some_and(|p| p.contains("articleBody"))
+        {
             continue;
         }
         // Forms are dropped like boilerplate classes: some CMSs wrap the whole page in one.

@@ -77,7 +77,9 @@ impl Stats {
             if i == 0 {
                 break;
             }
-            let Some(parent) = doc.parent(id) else { continue };
+            let Some(parent) = doc.parent(id) else {
+                continue;
+            };
             let s = nodes[i];
             let is_block = doc.tag(id).is_some_and(|t| t.is_block() || t == Tag::Li);
             let p = &mut nodes[parent.index()];

@@ -71,14 +71,21 @@ fn decode_one(rest: &str, in_attribute: bool) -> Option<(usize, Decoded)> {
         };
         let digits = bytes[start..]
             .iter()
-            .take_while(|b| if radix == 16 { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+            .take_while(|b| {
+                if radix == 16 {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
             .count();
         if digits == 0 {
             return None;
         }
         let mut end = start + digits;
-        let value = u32::from_str_radix(&rest[start..end].chars().take(8).collect::<String>(), radix)
-            .unwrap_or(0x110000);
+        let value =
+            u32::from_str_radix(&rest[start..end].chars().take(8).collect::<String>(), radix)
+                .unwrap_or(0x110000);
         if bytes.get(end) == Some(&b';') {
             end += 1;
         }
@@ -89,7 +96,11 @@ fn decode_one(rest: &str, in_attribute: bool) -> Option<(usize, Decoded)> {
         };
         return Some((end, Decoded::Char(c)));
     }
-    let name_len = bytes.iter().take(MAX_NAME + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+    let name_len = bytes
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 {
         return None;
     }
@@ -104,7 +115,8 @@ fn decode_one(rest: &str, in_attribute: bool) -> Option<(usize, Decoded)> {
         let candidate = &rest[..len];
         if LEGACY.binary_search(&candidate).is_ok() {
             let next = bytes.get(len).copied();
-            if in_attribute && matches!(next, Some(b'=') | Some(b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z'))
+            if in_attribute
+                && matches!(next, Some(b'=') | Some(b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z'))
             {
                 return None;
             }
@@ -121,7 +133,10 @@ mod tests {
 
     #[test]
     fn decodes_named_numeric_and_legacy() {
-        assert_eq!(decode("caf&eacute; &amp; th&#233; &#x20AC;5 &hellip;"), "café & thé €5 …");
+        assert_eq!(
+            decode("caf&eacute; &amp; th&#233; &#x20AC;5 &hellip;"),
+            "café & thé €5 …"
+        );
         assert_eq!(decode("a&nbspb"), "a\u{a0}b");
         assert_eq!(decode("&#150;"), "\u{2013}");
         assert_eq!(decode("AT&T &unknown; &"), "AT&T &unknown; &");

@@ -52,7 +52,10 @@ pub struct Element {
 impl Element {
     /// The value of attribute `name` (lower-case).
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| &*a.name == name).map(|a| &*a.value)
+        self.attrs
+            .iter()
+            .find(|a| &*a.name == name)
+            .map(|a| &*a.value)
     }
 }
 
@@ -221,10 +224,13 @@ impl Document {
 
     /// All elements of the document, in order.
     pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element)> + '_ {
-        self.nodes.iter().enumerate().filter_map(|(i, n)| match &n.kind {
-            NodeKind::Element(e) => Some((NodeId(i as u32), e)),
-            _ => None,
-        })
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Element(e) => Some((NodeId(i as u32), e)),
+                _ => None,
+            })
     }
 
     /// Elements with tag `tag`, in order.
@@ -244,7 +250,10 @@ impl Document {
         match &self.nodes[id.index()].kind {
             NodeKind::Text(t) => out.push_str(t),
             NodeKind::Element(e) => {
-                if matches!(e.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Noscript) {
+                if matches!(
+                    e.tag,
+                    Tag::Script | Tag::Style | Tag::Template | Tag::Noscript
+                ) {
                     return;
                 }
                 let block = e.tag.is_block();
@@ -269,7 +278,10 @@ impl Document {
 
     /// Character count of the text under `id` (raw, whitespace included), without building it.
     pub fn text_len(&self, id: NodeId) -> usize {
-        self.descendants(id).filter_map(|n| self.text(n)).map(|t| t.chars().count()).sum()
+        self.descendants(id)
+            .filter_map(|n| self.text(n))
+            .map(|t| t.chars().count())
+            .sum()
     }
 }
 

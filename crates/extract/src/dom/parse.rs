@@ -66,7 +66,7 @@ impl<'a> Builder<'a> {
                 self.text(&src[pos..lt], true);
             }
             tags_seen += 1;
-            if tags_seen % CLOCK_EVERY == 0 && Instant::now() > deadline {
+            if tags_seen.is_multiple_of(CLOCK_EVERY) && Instant::now() > deadline {
                 return Err(ExtractError::Timeout {
                     limit_ms: self.limits.max_time.as_millis(),
                     stage: "parsing HTML",
@@ -193,11 +193,18 @@ impl<'a> Builder<'a> {
                 } else {
                     value.into()
                 };
-                attrs.push(Attr { name: aname.into(), value });
+                attrs.push(Attr {
+                    name: aname.into(),
+                    value,
+                });
             }
         }
         let after = i;
-        let element = Element { tag, name: name.into(), attrs };
+        let element = Element {
+            tag,
+            name: name.into(),
+            attrs,
+        };
         if tag.is_raw_text() && !self_closing {
             let close = find_close_tag(bytes, after, tag.as_str());
             let (content_end, resume) = close.unwrap_or((bytes.len(), bytes.len()));
@@ -271,7 +278,14 @@ impl<'a> Builder<'a> {
                 self.close_in_scope(Tag::Tr, &[Tag::Tbody, Tag::Thead, Tag::Tfoot]);
             }
             Tag::Tbody | Tag::Thead | Tag::Tfoot => {
-                for t in [Tag::Td, Tag::Th, Tag::Tr, Tag::Tbody, Tag::Thead, Tag::Tfoot] {
+                for t in [
+                    Tag::Td,
+                    Tag::Th,
+                    Tag::Tr,
+                    Tag::Tbody,
+                    Tag::Thead,
+                    Tag::Tfoot,
+                ] {
                     self.close_in_scope(t, &[]);
                 }
             }
@@ -281,11 +295,10 @@ impl<'a> Builder<'a> {
                 self.close_if_current(Tag::Optgroup);
             }
             Tag::A => self.close_in_scope(Tag::A, &[]),
-            t if t.is_heading() => {
-                if self.stack.last().is_some_and(|(_, top)| top.is_heading()) {
+            t if t.is_heading()
+                && self.stack.last().is_some_and(|(_, top)| top.is_heading()) => {
                     self.pop();
                 }
-            }
             _ => {}
         }
         let (parent, _) = *self.stack.last().unwrap_or(&(0, Tag::Other));
@@ -309,7 +322,11 @@ impl<'a> Builder<'a> {
         let tag = Tag::from_lowercase(name);
         match tag {
             Tag::Br => {
-                let idx = self.open(Element { tag, name: name.into(), attrs: Vec::new() });
+                let idx = self.open(Element {
+                    tag,
+                    name: name.into(),
+                    attrs: Vec::new(),
+                });
                 if let Some(idx) = idx {
                     self.pop_to(idx);
                 }

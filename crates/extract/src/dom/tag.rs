@@ -57,9 +57,22 @@ impl Tag {
     pub fn is_void(self) -> bool {
         matches!(
             self,
-            Tag::Area | Tag::Base | Tag::Br | Tag::Col | Tag::Embed | Tag::Hr | Tag::Img
-                | Tag::Input | Tag::Keygen | Tag::Link | Tag::Meta | Tag::Param | Tag::Source
-                | Tag::Track | Tag::Wbr | Tag::Frame
+            Tag::Area
+                | Tag::Base
+                | Tag::Br
+                | Tag::Col
+                | Tag::Embed
+                | Tag::Hr
+                | Tag::Img
+                | Tag::Input
+                | Tag::Keygen
+                | Tag::Link
+                | Tag::Meta
+                | Tag::Param
+                | Tag::Source
+                | Tag::Track
+                | Tag::Wbr
+                | Tag::Frame
         )
     }
 
@@ -67,8 +80,15 @@ impl Tag {
     pub fn is_raw_text(self) -> bool {
         matches!(
             self,
-            Tag::Script | Tag::Style | Tag::Xmp | Tag::Iframe | Tag::Noembed | Tag::Noframes
-                | Tag::Noscript | Tag::Textarea | Tag::Title
+            Tag::Script
+                | Tag::Style
+                | Tag::Xmp
+                | Tag::Iframe
+                | Tag::Noembed
+                | Tag::Noframes
+                | Tag::Noscript
+                | Tag::Textarea
+                | Tag::Title
         )
     }
 
@@ -81,27 +101,70 @@ impl Tag {
     pub fn closes_p(self) -> bool {
         matches!(
             self,
-            Tag::Address | Tag::Article | Tag::Aside | Tag::Blockquote | Tag::Center
-                | Tag::Details | Tag::Dialog | Tag::Dir | Tag::Div | Tag::Dl | Tag::Fieldset
-                | Tag::Figcaption | Tag::Figure | Tag::Footer | Tag::Form | Tag::H1 | Tag::H2
-                | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Header | Tag::Hgroup | Tag::Hr
-                | Tag::Main | Tag::Menu | Tag::Nav | Tag::Ol | Tag::P | Tag::Pre | Tag::Section
-                | Tag::Table | Tag::Ul | Tag::Li | Tag::Dd | Tag::Dt | Tag::Plaintext
-                | Tag::Xmp | Tag::Search | Tag::Summary
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Center
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Form
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Hr
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Pre
+                | Tag::Section
+                | Tag::Table
+                | Tag::Ul
+                | Tag::Li
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Plaintext
+                | Tag::Xmp
+                | Tag::Search
+                | Tag::Summary
         )
     }
 
     /// Headings `h1`–`h6`.
     pub fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
     }
 
     /// Elements that delimit the search for an open element to close ("scope" in the spec).
     pub fn is_scope_boundary(self) -> bool {
         matches!(
             self,
-            Tag::Applet | Tag::Caption | Tag::Html | Tag::Table | Tag::Td | Tag::Th
-                | Tag::Marquee | Tag::Object | Tag::Template
+            Tag::Applet
+                | Tag::Caption
+                | Tag::Html
+                | Tag::Table
+                | Tag::Td
+                | Tag::Th
+                | Tag::Marquee
+                | Tag::Object
+                | Tag::Template
         )
     }
 
@@ -110,10 +173,26 @@ impl Tag {
         self.closes_p()
             || matches!(
                 self,
-                Tag::Body | Tag::Html | Tag::Tr | Tag::Td | Tag::Th | Tag::Tbody | Tag::Thead
-                    | Tag::Tfoot | Tag::Caption | Tag::Br | Tag::Option | Tag::Legend
-                    | Tag::Noscript | Tag::Video | Tag::Audio | Tag::Iframe | Tag::Canvas
-                    | Tag::Select | Tag::Textarea | Tag::Button
+                Tag::Body
+                    | Tag::Html
+                    | Tag::Tr
+                    | Tag::Td
+                    | Tag::Th
+                    | Tag::Tbody
+                    | Tag::Thead
+                    | Tag::Tfoot
+                    | Tag::Caption
+                    | Tag::Br
+                    | Tag::Option
+                    | Tag::Legend
+                    | Tag::Noscript
+                    | Tag::Video
+                    | Tag::Audio
+                    | Tag::Iframe
+                    | Tag::Canvas
+                    | Tag::Select
+                    | Tag::Textarea
+                    | Tag::Button
             )
     }
 }

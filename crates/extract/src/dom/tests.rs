@@ -1,11 +1,17 @@
 use super::*;
 
 fn tags_under(doc: &Document, id: NodeId) -> Vec<&str> {
-    doc.children(id).filter_map(|c| doc.element(c)).map(|e| &*e.name).collect()
+    doc.children(id)
+        .filter_map(|c| doc.element(c))
+        .map(|e| &*e.name)
+        .collect()
 }
 
 fn first(doc: &Document, tag: Tag) -> NodeId {
-    doc.elements_by_tag(tag).next().map(|(id, _)| id).expect("element present")
+    doc.elements_by_tag(tag)
+        .next()
+        .map(|(id, _)| id)
+        .expect("element present")
 }
 
 #[test]
@@ -20,7 +26,10 @@ fn builds_a_simple_tree() {
 #[test]
 fn implied_end_tags_close_paragraphs_and_items() {
     let doc = Document::parse_str("<p>a<p>b<div>c</div><ul><li>x<li>y</ul>");
-    let body: Vec<_> = doc.children(doc.root()).filter_map(|c| doc.tag(c)).collect();
+    let body: Vec<_> = doc
+        .children(doc.root())
+        .filter_map(|c| doc.tag(c))
+        .collect();
     assert_eq!(body, vec![Tag::P, Tag::P, Tag::Div, Tag::Ul]);
     let ul = first(&doc, Tag::Ul);
     assert_eq!(tags_under(&doc, ul), vec!["li", "li"]);
@@ -30,7 +39,11 @@ fn implied_end_tags_close_paragraphs_and_items() {
 fn raw_text_elements_swallow_markup() {
     let doc = Document::parse_str("<script>if (a<b) { x = '</div>'; }</script><p>ok</p>");
     let script = first(&doc, Tag::Script);
-    let text = doc.children(script).next().and_then(|c| doc.text(c)).unwrap_or("");
+    let text = doc
+        .children(script)
+        .next()
+        .and_then(|c| doc.text(c))
+        .unwrap_or("");
     assert_eq!(text, "if (a<b) { x = '</div>'; }");
     assert!(doc.elements_by_tag(Tag::P).count() == 1);
 }
@@ -62,7 +75,10 @@ fn descendants_are_a_contiguous_range() {
 #[test]
 fn depth_limit_flattens_instead_of_overflowing() {
     let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
-    let limits = crate::Limits { max_depth: 64, ..crate::Limits::default() };
+    let limits = crate::Limits {
+        max_depth: 64,
+        ..crate::Limits::default()
+    };
     let far = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let (doc, warnings) = Document::parse(&html, &limits, far).expect("parses");
     assert!(doc.len() > 100_000);
@@ -73,7 +89,10 @@ fn depth_limit_flattens_instead_of_overflowing() {
 #[test]
 fn node_limit_stops_with_a_warning() {
     let html = "<p>x</p>".repeat(10_000);
-    let limits = crate::Limits { max_nodes: 1000, ..crate::Limits::default() };
+    let limits = crate::Limits {
+        max_nodes: 1000,
+        ..crate::Limits::default()
+    };
     let far = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let (doc, warnings) = Document::parse(&html, &limits, far).expect("parses");
     assert!(doc.len() <= 1001);
@@ -88,7 +107,14 @@ fn comments_and_doctype_are_skipped() {
 
 #[test]
 fn unclosed_comment_and_truncated_tag_do_not_panic() {
-    for html in ["<p>a<!-- never closed", "<p>a</p><div class=\"x", "<", "</", "<a href=x", "&#"] {
+    for html in [
+        "<p>a<!-- never closed",
+        "<p>a</p><div class=\"x",
+        "<",
+        "</",
+        "<a href=x",
+        "&#",
+    ] {
         let _ = Document::parse_str(html);
     }
 }

@@ -650,12 +650,16 @@ fn standfirst(
 /// paragraph of the body) holds the text `folded`.
 fn is_distinctive_dek(doc: &Document, folded: &str) -> bool {
     doc.elements().any(|(id, e)| {
-        let named = e.attr("itemprop").is_some_and(|p| p.contains("description"))
+        let named = e
+            .attr("itemprop")
+            .is_some_and(|p| p.contains("description"))
             || matches!(e.tag, Tag::H2 | Tag::H3)
             || ["class", "id"].iter().filter_map(|a| e.attr(a)).any(|v| {
-            let v = v.to_ascii_lowercase();
-            vocab::markers::STANDFIRST_SUBSTRINGS.iter().any(|m| v.contains(m))
-        });
+                let v = v.to_ascii_lowercase();
+                vocab::markers::STANDFIRST_SUBSTRINGS
+                    .iter()
+                    .any(|m| v.contains(m))
+            });
         named && text::fold(&doc.text_content(id)) == folded
     })
 }
