@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Pinned floors. Raise them when the extractor improves; never lower them to make a change pass.
-const F1_FLOOR: f64 = 0.970;
-const PRECISION_FLOOR: f64 = 0.965;
-const RECALL_FLOOR: f64 = 0.975;
+const F1_FLOOR: f64 = 0.974;
+const PRECISION_FLOOR: f64 = 0.970;
+const RECALL_FLOOR: f64 = 0.977;
 
 fn shared_set() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
