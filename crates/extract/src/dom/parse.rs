@@ -295,10 +295,9 @@ impl<'a> Builder<'a> {
                 self.close_if_current(Tag::Optgroup);
             }
             Tag::A => self.close_in_scope(Tag::A, &[]),
-            t if t.is_heading()
-                && self.stack.last().is_some_and(|(_, top)| top.is_heading()) => {
-                    self.pop();
-                }
+            t if t.is_heading() && self.stack.last().is_some_and(|(_, top)| top.is_heading()) => {
+                self.pop();
+            }
             _ => {}
         }
         let (parent, _) = *self.stack.last().unwrap_or(&(0, Tag::Other));
