@@ -32,6 +32,8 @@ pub struct BenchArgs {
 pub enum BenchCommand {
     /// Score and time extraction over a directory of pages with gold article bodies.
     Extract(BenchExtractArgs),
+    /// Time the whole pipeline (extraction and analysis) over a directory of pages.
+    Analyse(crate::bench_analyse::BenchAnalyseArgs),
 }
 
 /// Arguments of `newsloom bench extract`.
@@ -90,6 +92,7 @@ struct BenchReport {
 pub fn run(args: &BenchArgs, quiet: bool) -> Result<ExitCode> {
     match &args.what {
         BenchCommand::Extract(args) => run_extract(args, quiet),
+        BenchCommand::Analyse(args) => crate::bench_analyse::run(args, quiet),
     }
 }
 

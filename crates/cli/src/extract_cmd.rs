@@ -7,6 +7,7 @@ use crate::output::{Format, Output};
 use crate::report::Reporter;
 use crate::{is_broken_pipe, UsageError, EXIT_SOME_FAILED};
 use anyhow::{Context, Result};
+use newsloom_analyse::Analyser;
 use newsloom_extract::{extract, Config, Input};
 use newsloom_model::Article;
 use std::io::{self, BufWriter, IsTerminal};
@@ -29,8 +30,7 @@ pub struct ExtractArgs {
     /// Publication date to use when the page has none (ISO 8601: YYYY-MM-DD or a date-time).
     #[arg(long, value_name = "DATE", value_parser = crate::published::parse_published)]
     pub published: Option<String>,
-    /// Skip the analysis stage (entities, quotes, sources, dates). Accepted for forward
-    /// compatibility; there is no analysis stage yet.
+    /// Skip the analysis stage (language detection, entities, quotes, sources, dates).
     #[arg(long)]
     pub no_analysis: bool,
     /// Resource limits.
@@ -68,9 +68,7 @@ struct Loaded {
 /// Runs the command; returns exit status 0 when every document succeeded, 1 when some failed.
 pub fn run(args: &ExtractArgs, quiet: bool) -> Result<ExitCode> {
     validate(args)?;
-    if args.no_analysis {
-        tracing::debug!("--no-analysis: there is no analysis stage yet, nothing to skip");
-    }
+    let analyser = (!args.no_analysis).then(Analyser::new);
     let config = Config {
         limits: args.limits.to_limits(),
         ..Config::default()
@@ -91,7 +89,12 @@ pub fn run(args: &ExtractArgs, quiet: bool) -> Result<ExitCode> {
     let flush_each = stdout.is_terminal();
     let mut output = Output::new(BufWriter::new(stdout.lock()), args.format, flush_each);
     for doc in &expanded.documents {
-        let result = process(doc, args, &config, fetcher.as_ref());
+        let result = process(doc, args, &config, fetcher.as_ref()).map(|mut article| {
+            if let Some(analyser) = &analyser {
+                analyser.analyse(&mut article, args.published.as_deref());
+            }
+            article
+        });
         reporter.advance();
         match result {
             Ok(article) => {

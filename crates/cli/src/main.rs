@@ -9,6 +9,7 @@
 //! or a fatal error (unreadable gold file, unwritable output).
 
 mod bench;
+mod bench_analyse;
 mod extract_cmd;
 mod fetch;
 mod input;
