@@ -134,7 +134,9 @@ pub fn by_class(doc: &Document, dead: &[bool], stats: &Stats) -> Vec<bool> {
         }
         // Forms are dropped like boilerplate classes: some CMSs wrap the whole page in one.
         let soft_tag = e.tag == Tag::Form;
-        if classes::any_token_in(e, super::vocab::BODY_TOKENS) {
+        if classes::any_token_in(e, super::vocab::BODY_TOKENS)
+            || classes::any_token_in(e, super::vocab::EMBED_TOKENS)
+        {
             continue;
         }
         let strong = classes::any_token_in(e, STRONG_BOILERPLATE_TOKENS);

@@ -195,6 +195,10 @@ pub const STRONG_BOILERPLATE_TOKENS: &[&str] = &[
 /// "with-comments", "no-ads"): such names are not matched against the vocabularies.
 pub const STATE_PREFIXES: &[&str] = &["has-", "with-", "no-", "is-", "show-", "hide-"];
 
+/// Class/id tokens of embedded posts (tweets, Instagram posts) that the article quotes: kept
+/// even inside wrappers named like share bars ("social-media-embed").
+pub const EMBED_TOKENS: &[&str] = &["embed*", "twitter-tweet", "instagram-media", "tiktok-embed"];
+
 /// Class/id tokens of elements that hold an article body.
 pub const BODY_TOKENS: &[&str] = &[
     "articlebody",
