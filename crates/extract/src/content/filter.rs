@@ -4,7 +4,7 @@
 use super::blocks::{Block, BlockKind};
 use super::classes;
 use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
-use super::vocab::{POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS};
+use super::vocab::{CREDIT_PHRASES, POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS};
 use crate::dom::{Document, NodeId};
 
 /// Filter thresholds.
@@ -94,6 +94,9 @@ pub fn keep(
             continue;
         }
         if chars <= cfg.max_promo_chars && is_promo(&key) {
+            continue;
+        }
+        if chars <= cfg.max_chrome_chars && CREDIT_PHRASES.iter().any(|p| key.contains(p)) {
             continue;
         }
         if is_shortcode(&block.text) {
