@@ -17,6 +17,7 @@ pub const GUARD_SHARE: f32 = 0.4;
 /// subtree.
 pub fn hard(doc: &Document) -> Vec<bool> {
     let mut dead = vec![false; doc.len()];
+    let mut in_paragraph = vec![false; doc.len()];
     for i in 1..doc.len() {
         let id = NodeId(i as u32);
         let parent = doc.parent(id).map_or(0, |p| p.index());
@@ -24,13 +25,37 @@ pub fn hard(doc: &Document) -> Vec<bool> {
             dead[i] = true;
             continue;
         }
+        in_paragraph[i] = in_paragraph[parent] || doc.tag(id) == Some(Tag::P);
         if let NodeKind::Element(e) = &doc.node(id).kind {
-            dead[i] = is_never_body(e);
+            dead[i] = is_never_body(e) || (in_paragraph[parent] && is_hover_card(doc, id, e.tag));
         } else if let NodeKind::Comment = doc.node(id).kind {
             dead[i] = true;
         }
     }
     dead
+}
+
+/// An inline element inside a paragraph that holds an image and several links: a hover card
+/// (a person's photo and latest articles) that the browser shows only on mouse-over.
+fn is_hover_card(doc: &Document, id: NodeId, tag: Tag) -> bool {
+    if tag != Tag::Span {
+        return false;
+    }
+    let (mut images, mut links) = (0, 0);
+    let mut first = None;
+    for d in doc.descendants(id) {
+        let t = doc.tag(d);
+        if first.is_none() && t.is_some_and(|t| t != Tag::Span) {
+            first = t;
+        }
+        match t {
+            Some(Tag::Img | Tag::Picture) => images += 1,
+            Some(Tag::A) => links += 1,
+            _ => {}
+        }
+    }
+    // The card opens with its picture; a name link followed by its card is not one.
+    images >= 1 && links >= 2 && matches!(first, Some(Tag::Img | Tag::Picture))
 }
 
 fn is_never_body(e: &crate::dom::Element) -> bool {
@@ -173,6 +198,16 @@ mod tests {
              <script>x</script><div role=navigation>r</div>",
         );
         assert_eq!(t, "body");
+    }
+
+    #[test]
+    fn drops_hover_cards_inside_paragraphs_but_keeps_the_name() {
+        let t = alive_text(
+            "<p>He met <span class=person><a href=/p>Ilhan Omar</a><span class=card>\
+             <img src=x><a href=/1>Latest story</a><a href=/2>Other story</a></span></span> on Monday.</p>",
+        );
+        assert!(t.contains("Ilhan Omar"), "{t}");
+        assert!(!t.contains("Latest story"), "{t}");
     }
 
     #[test]
