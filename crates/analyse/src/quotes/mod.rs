@@ -1,10 +1,528 @@
 //! Quotes, direct and indirect, and their speakers.
+//!
+//! The cascade, one concern per module:
+//!
+//! 1. [`marks`] pairs quotation marks into quoted spans (every style of the five languages,
+//!    nesting, quotes spanning paragraphs);
+//! 2. each span's *frame* — the words of its sentence outside any quote, to its left and to its
+//!    right — is searched for a speech cue from [`cues`] (a verb such as "said", "a déclaré",
+//!    "sagte"; a preposition such as "according to", "selon", "laut");
+//! 3. [`speaker`] finds the speaker phrase that goes with the cue ([`names`]) and resolves it
+//!    to a name: an entity when one matches, the earlier person for a pronoun or role noun;
+//! 4. spans with no cue that are short (scare quotes, titles) are not speech; longer ones keep
+//!    the speaker of the quote they continue, or get `speaker: None`;
+//! 5. [`indirect`] finds reported speech ("said that", "a déclaré que", German subjunctive).
+//!
+//! ```
+//! use newsloom_analyse::{quotes, text::TextDoc};
+//! use newsloom_model::{Language, QuoteKind};
+//! let doc = TextDoc::new("\u{201c}We have a deal,\u{201d} said Marie Curie.", Language::En);
+//! let found = quotes::find(&doc, &[]);
+//! assert_eq!(found[0].kind, QuoteKind::Direct);
+//! assert_eq!(found[0].speaker.as_deref(), Some("Marie Curie"));
+//! ```
 
-use crate::text::TextDoc;
-use newsloom_model::{Entity, Quote};
+pub mod cues;
+pub mod indirect;
+pub mod marks;
+pub mod names;
+pub mod speaker;
 
-/// Finds the quotes of `doc`; speakers are resolved to `entities` where possible.
+#[cfg(test)]
+mod tests;
+
+use crate::text::{TextDoc, TokenKind};
+use cues::{lexicon, normalise, Lexicon};
+use marks::{paragraph_of, Marked};
+use names::{np_after, NpKind};
+use newsloom_model::{Entity, Language, Quote, QuoteKind};
+use speaker::{cue_at, verb_subject, Attribution, Cue, CueKind, Resolver, Speaker};
+use std::ops::Range;
+
+/// Thresholds of quote detection.
+#[derive(Debug, Clone)]
+pub struct QuoteConfig {
+    /// A quote of at most this many words with no speech cue nearby is a scare quote or a
+    /// title, not speech.
+    pub scare_max_words: usize,
+    /// A quote whose words are at least this share capitalised is a title (German: all).
+    pub title_case_share: f32,
+    /// Titles are recognised up to this many words even with a speech cue nearby.
+    pub title_max_words: usize,
+    /// Most tokens of the left frame searched for a cue.
+    pub left_frame_tokens: usize,
+    /// Most tokens between a quote's end and a cue to its right.
+    pub right_cue_window: usize,
+    /// Most object words between a speech verb and its complementiser ("told the team that").
+    pub max_object_tokens: usize,
+    /// Tokens after "sagte," searched for a German reported subjunctive.
+    pub subjunctive_window: usize,
+    /// Fewest words of a reported clause.
+    pub min_indirect_words: usize,
+    /// Accept English reported clauses with no "that" ("said the plan would fail").
+    pub bare_clauses: bool,
+}
+
+impl Default for QuoteConfig {
+    fn default() -> Self {
+        QuoteConfig {
+            scare_max_words: 4,
+            title_case_share: 0.75,
+            title_max_words: 6,
+            left_frame_tokens: 40,
+            right_cue_window: 20,
+            max_object_tokens: 6,
+            subjunctive_window: 10,
+            min_indirect_words: 3,
+            bare_clauses: true,
+        }
+    }
+}
+
+/// Finds the quotes of `doc`; speakers are resolved to `entities` where possible (with no
+/// entities, capitalised-name spans stand in).
 pub fn find(doc: &TextDoc<'_>, entities: &[Entity]) -> Vec<Quote> {
-    let _ = (doc, entities);
-    Vec::new()
+    find_with(doc, entities, &QuoteConfig::default())
+}
+
+/// [`find`] with explicit thresholds.
+pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -> Vec<Quote> {
+    let lex = lexicon(&doc.lang);
+    let spans = marks::pair(doc);
+    let mut inside: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+    for (n, m) in spans.iter().enumerate() {
+        for slot in inside.iter_mut().take(m.end).skip(m.open) {
+            *slot = Some(n);
+        }
+    }
+    let mut resolver = Resolver::new(doc, lex, entities);
+    let mut out: Vec<Quote> = Vec::new();
+    // The last attributed speaker, with its paragraph, for quotes that continue it.
+    let mut last: Option<(usize, Speaker)> = None;
+    let mut next_span = 0;
+    for sent in &doc.sentences {
+        // Direct quotes opening in this sentence.
+        while next_span < spans.len() && spans[next_span].open < sent.tokens.end {
+            let m = &spans[next_span];
+            next_span += 1;
+            if let Some((q, spk)) =
+                direct(doc, lex, &spans, &inside, m, &mut resolver, &last, config)
+            {
+                if let Some(s) = spk {
+                    last = Some((paragraph_of(doc, m.open), s));
+                }
+                out.push(q);
+            }
+        }
+        for r in indirect::find(doc, lex, sent.tokens.clone(), &inside, config) {
+            let speaker =
+                resolve_attribution(doc, &mut resolver, r.np.as_ref(), r.cue.pronoun.clone());
+            let Some(speaker) = speaker else { continue };
+            let bytes = doc.token_bytes(r.content.clone());
+            let (start, end) = doc.char_span(bytes.clone());
+            last = Some((sent.paragraph, speaker.clone()));
+            out.push(Quote {
+                text: doc.text[bytes].to_string(),
+                kind: QuoteKind::Indirect,
+                speaker: Some(speaker.text),
+                speaker_entity: speaker.entity,
+                cue: Some(cue_text(doc, &r.cue)),
+                start,
+                end,
+            });
+        }
+        resolver.note_sentence_subject(sent.tokens.clone());
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+fn cue_text(doc: &TextDoc<'_>, cue: &Cue) -> String {
+    doc.text[doc.token_bytes(cue.tokens.clone())].to_string()
+}
+
+fn resolve_attribution(
+    doc: &TextDoc<'_>,
+    resolver: &mut Resolver<'_>,
+    np: Option<&names::Np>,
+    pronoun: Option<(cues::Gender, Range<usize>)>,
+) -> Option<Speaker> {
+    if let Some(np) = np {
+        return resolver.resolve(np);
+    }
+    let (g, r) = pronoun?;
+    let written = doc.text[doc.token_bytes(r)]
+        .rsplit('-')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    // A dropped subject ("ha detto") with no earlier person stays unknown.
+    Some(resolver.resolve_pronoun(g, &written)).filter(|s| !s.text.is_empty())
+}
+
+/// One direct quote: its frame, cue and speaker; `None` when it is not speech.
+#[allow(clippy::too_many_arguments)]
+fn direct(
+    doc: &TextDoc<'_>,
+    lex: &'static Lexicon,
+    spans: &[Marked],
+    inside: &[Option<usize>],
+    m: &Marked,
+    resolver: &mut Resolver<'_>,
+    last: &Option<(usize, Speaker)>,
+    config: &QuoteConfig,
+) -> Option<(Quote, Option<Speaker>)> {
+    let inner_tokens = m.inner_tokens();
+    let words: Vec<usize> = inner_tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let left = left_frame(doc, spans, inside, m, config);
+    let right = right_frame(doc, inside, m);
+    // Titles and names in quotes ("Fox News Sunday", "Hvalur 9") are not speech, cue or not.
+    if words.len() <= config.title_max_words && is_title(doc, &words, config) {
+        return None;
+    }
+    let attribution = attribute(doc, lex, &left, right.clone(), config);
+    let para = paragraph_of(doc, m.open);
+    let (speaker, cue) = match &attribution {
+        Some(a) => (
+            resolve_attribution(doc, resolver, a.np.as_ref(), a.cue_pronoun.clone()),
+            Some(cue_text(doc, &a.cue)),
+        ),
+        None => {
+            // German reported speech marks short quotes as speech without a verb: "Der
+            // Niederländer sei „nicht aggressiv oder so“".
+            let reported = doc.lang == Language::De
+                && left
+                    .iter()
+                    .flat_map(|s| s.clone())
+                    .chain(right.clone())
+                    .any(|i| lex.is_subjunctive(doc.token_text(i)));
+            if (words.len() <= config.scare_max_words && !reported) || is_title(doc, &words, config)
+            {
+                return None;
+            }
+            // A quote opening its sentence (or reported in German) continues the last speaker
+            // of its paragraph.
+            let starts_sentence = left.iter().all(|seg| seg.is_empty()) || reported;
+            let inherited = last
+                .as_ref()
+                .filter(|(p, _)| starts_sentence && *p == para)
+                .map(|(_, s)| s.clone());
+            // A partial quote inside a sentence with no speech verb ("He called Burma a
+            // “…”"): the sentence's subject, when it is a name or a pronoun.
+            let subject = if inherited.is_none() && !starts_sentence {
+                left.last()
+                    .and_then(|seg| sentence_subject(doc, lex, seg.clone()))
+                    .and_then(|np| resolver.resolve(&np))
+            } else {
+                None
+            };
+            (inherited.or(subject), None)
+        }
+    };
+    if let Some(s) = &speaker {
+        resolver.touch(s);
+    }
+    let (start, end, text) = quote_text(doc, m);
+    Some((
+        Quote {
+            text,
+            kind: QuoteKind::Direct,
+            speaker: speaker.as_ref().map(|s| s.text.clone()),
+            speaker_entity: speaker.as_ref().and_then(|s| s.entity.clone()),
+            cue,
+            start,
+            end,
+        },
+        speaker,
+    ))
+}
+
+/// The subject opening sentence tokens `seg`: a name or pronoun, after at most two
+/// fronted words.
+fn sentence_subject(doc: &TextDoc<'_>, lex: &Lexicon, seg: Range<usize>) -> Option<names::Np> {
+    (seg.start..seg.end.min(seg.start + 3)).find_map(|s| {
+        np_after(doc, lex, s, seg.end)
+            .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+            .filter(|np| {
+                np.tokens.end < seg.end
+                    && doc.tokens[np.tokens.end].kind == TokenKind::Word
+                    && doc
+                        .token_text(np.tokens.end)
+                        .starts_with(char::is_lowercase)
+            })
+    })
+}
+
+/// Char span and text of the quoted words, without surrounding blanks and a trailing comma.
+fn quote_text(doc: &TextDoc<'_>, m: &Marked) -> (usize, usize, String) {
+    let raw = &doc.text[m.inner.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim_start().trim_end().trim_end_matches(',').trim_end();
+    let b = m.inner.start + lead;
+    let e = b + trimmed.len();
+    let (start, end) = doc.char_span(b..e);
+    (start, end, trimmed.to_string())
+}
+
+/// True when the quoted words look like a title ("Cold War", "Make America Great Again").
+fn is_title(doc: &TextDoc<'_>, words: &[usize], config: &QuoteConfig) -> bool {
+    // German capitalises every noun: only an all-capitalised quote is a title there.
+    let share = if doc.lang == Language::De {
+        1.0
+    } else {
+        config.title_case_share
+    };
+    let caps = words
+        .iter()
+        .filter(|&&i| {
+            doc.token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let has_stop = words
+        .iter()
+        .any(|&i| matches!(doc.token_text(i), "." | "!" | "?"));
+    // A single capitalised German word is a noun, not a title ("„Gesindel“").
+    let too_short = doc.lang == Language::De && words.len() < 2;
+    !has_stop && !too_short && caps as f32 >= share * words.len() as f32
+}
+
+fn is_terminal_or_comma(doc: &TextDoc<'_>, i: usize) -> bool {
+    i >= doc.tokens.len() || is_terminal(doc, i) || doc.token_text(i) == ","
+}
+
+fn is_terminal(doc: &TextDoc<'_>, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i).starts_with(['.', '!', '?', '…'])
+}
+
+/// The left frame: contiguous token ranges of the quote's sentence outside any quote, nearest
+/// first. A frame reaching its paragraph start continues into the previous paragraph when that
+/// one ends with a colon ("Caddell continued:").
+fn left_frame(
+    doc: &TextDoc<'_>,
+    spans: &[Marked],
+    inside: &[Option<usize>],
+    m: &Marked,
+    config: &QuoteConfig,
+) -> Vec<Range<usize>> {
+    let mut segs = Vec::new();
+    let mut para = paragraph_of(doc, m.open);
+    let mut seg_end = m.open;
+    let mut i = m.open;
+    let mut count = 0;
+    while i > 0 && count < config.left_frame_tokens {
+        let k = i - 1;
+        if let Some(n) = inside[k] {
+            segs.push(i..seg_end);
+            i = spans[n].open;
+            seg_end = i;
+            continue;
+        }
+        let p = paragraph_of(doc, k);
+        if p != para {
+            if doc.token_text(k) == ":"
+                && i == seg_end
+                && segs.iter().all(|s: &Range<usize>| s.is_empty())
+            {
+                segs.push(i..seg_end);
+                para = p;
+                seg_end = i;
+            } else {
+                break;
+            }
+        }
+        if is_terminal(doc, k) {
+            break;
+        }
+        count += 1;
+        i = k;
+    }
+    segs.push(i..seg_end);
+    segs
+}
+
+/// The right frame: tokens after the quote up to the end of its clause, the next quote or the
+/// paragraph end.
+fn right_frame(doc: &TextDoc<'_>, inside: &[Option<usize>], m: &Marked) -> Range<usize> {
+    let para = paragraph_of(doc, m.open.max(m.end.saturating_sub(1)));
+    let mut i = m.end;
+    while i < doc.tokens.len()
+        && inside[i].is_none()
+        && !is_terminal(doc, i)
+        && paragraph_of(doc, i) == para
+    {
+        i += 1;
+    }
+    m.end..i
+}
+
+/// Finds the cue and speaker phrase of a quote: a verb to the right, a verb to the left, then
+/// prepositional cues right and left.
+fn attribute(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    left: &[Range<usize>],
+    right: Range<usize>,
+    config: &QuoteConfig,
+) -> Option<Attribution> {
+    let mut r0 = right.start;
+    let mut comma = false;
+    while r0 < right.end && doc.tokens[r0].kind != TokenKind::Word {
+        comma |= matches!(doc.token_text(r0), "," | "—" | "–" | "-");
+        r0 += 1;
+    }
+    let window_end = right.end.min(r0 + config.right_cue_window);
+    // "“…” ― Carla Sanchez": a dash and a name closing the clause.
+    let dash = (right.start..r0).any(|k| matches!(doc.token_text(k), "―" | "—" | "–" | "-"));
+    if dash {
+        if let Some(np) = np_after(doc, lex, r0, right.end) {
+            if np.kind == NpKind::Name
+                && (np.tokens.end >= right.end || is_terminal_or_comma(doc, np.tokens.end))
+            {
+                return Some(Attribution {
+                    np: Some(np),
+                    cue_pronoun: None,
+                    cue: Cue {
+                        tokens: r0 - 1..r0,
+                        kind: CueKind::Prepositional,
+                        pronoun: None,
+                    },
+                });
+            }
+        }
+    }
+    // German "…“, so Murtha."
+    if comma
+        && r0 < right.end
+        && lex
+            .right_only
+            .contains(&normalise(doc.token_text(r0)).as_str())
+    {
+        // "…“, so charakterisierte ihn der Gewerkschaftsfunktionär Bernard Aubin."
+        let np = np_after(doc, lex, r0 + 1, right.end).or_else(|| {
+            let mut s = r0 + 2;
+            while s < right.end
+                && s < r0 + 4
+                && lex.pronoun(doc.token_text(s)).is_none()
+                && !names::is_name_word(doc, lex, s)
+                && !lex.is_determiner(doc.token_text(s))
+            {
+                s += 1;
+            }
+            if matches!(normalise(doc.token_text(s)).as_str(), "ihn" | "sie" | "es") {
+                s += 1;
+            }
+            np_after(doc, lex, s, right.end)
+        });
+        if let Some(np) = np {
+            return Some(Attribution {
+                np: Some(np),
+                cue_pronoun: None,
+                cue: Cue {
+                    tokens: r0..r0 + 1,
+                    kind: CueKind::Prepositional,
+                    pronoun: None,
+                },
+            });
+        }
+    }
+    // A verb right after the quote.
+    let mut k = r0;
+    while k < window_end {
+        if let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) {
+            if cue.pronoun.is_some() {
+                return Some(Attribution {
+                    np: None,
+                    cue_pronoun: cue.pronoun.clone(),
+                    cue,
+                });
+            }
+            let np = verb_subject(doc, lex, &cue, r0, right.end, false).or_else(|| {
+                // "…“, hatte VW-Chef Winterkorn in einem Interview erklärt."
+                let s = speaker::skip_forward(doc, lex, r0, cue.tokens.start);
+                np_after(doc, lex, s, cue.tokens.start)
+                    .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+            });
+            // Spanish and Italian drop subject pronouns: «…», ha detto.
+            let pro_drop = np.is_none() && matches!(doc.lang, Language::Es | Language::It);
+            if np.is_none() && !pro_drop {
+                // The verb has no subject here ("… and appealed to them to"): look left.
+                break;
+            }
+            let cue_pronoun =
+                pro_drop.then_some((cues::Gender::Unknown, cue.tokens.start..cue.tokens.start));
+            return Some(Attribution {
+                np,
+                cue_pronoun,
+                cue,
+            });
+        }
+        // Stop at a clause boundary other than the comma after the quote.
+        if doc.tokens[k].kind == TokenKind::Punct && !matches!(doc.token_text(k), "," | "(" | ")") {
+            break;
+        }
+        k += 1;
+    }
+    // A verb to the left, nearest first.
+    let prefer_after = doc.lang != Language::En;
+    for seg in left {
+        for k in seg.clone().rev() {
+            let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) else {
+                continue;
+            };
+            if cue.tokens.end > seg.end || cue.tokens.start < seg.start {
+                continue;
+            }
+            if cue.pronoun.is_some() {
+                return Some(Attribution {
+                    np: None,
+                    cue_pronoun: cue.pronoun.clone(),
+                    cue,
+                });
+            }
+            if let Some(np) = verb_subject(doc, lex, &cue, seg.start, seg.end, prefer_after) {
+                return Some(Attribution {
+                    np: Some(np),
+                    cue_pronoun: None,
+                    cue,
+                });
+            }
+        }
+    }
+    // Prepositional cues: right, then left.
+    for k in r0..window_end {
+        if let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Prepositional) {
+            if let Some(np) = np_after(doc, lex, cue.tokens.end, right.end) {
+                return Some(Attribution {
+                    np: Some(np),
+                    cue_pronoun: None,
+                    cue,
+                });
+            }
+        }
+    }
+    for seg in left {
+        for k in seg.clone().rev() {
+            if let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Prepositional) {
+                if let Some(np) = np_after(doc, lex, cue.tokens.end, seg.end) {
+                    if np.kind != NpKind::Pronoun {
+                        return Some(Attribution {
+                            np: Some(np),
+                            cue_pronoun: None,
+                            cue,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
 }

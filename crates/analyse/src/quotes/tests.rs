@@ -1,0 +1,261 @@
+use super::*;
+use newsloom_model::Language;
+
+fn quotes(text: &str, lang: Language) -> Vec<Quote> {
+    let doc = TextDoc::new(text, lang);
+    find(&doc, &[])
+}
+
+fn direct(text: &str, lang: Language) -> Vec<Quote> {
+    quotes(text, lang)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect()
+}
+
+fn pair(q: &Quote) -> (&str, Option<&str>) {
+    (q.text.as_str(), q.speaker.as_deref())
+}
+
+#[test]
+fn english_curly_quote_said_after() {
+    let q = direct(
+        "\u{201c}We have a deal,\u{201d} said Egyptian spymaster Hassan Rashad.",
+        Language::En,
+    );
+    assert_eq!(pair(&q[0]), ("We have a deal", Some("Hassan Rashad")));
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn english_straight_quote_speaker_before_with_colon() {
+    let q = direct(
+        "Mayor Jane Doe said: \"The bridge will reopen in May.\"",
+        Language::En,
+    );
+    assert_eq!(
+        pair(&q[0]),
+        ("The bridge will reopen in May.", Some("Jane Doe"))
+    );
+}
+
+#[test]
+fn english_single_quotes_and_nested() {
+    let q = direct(
+        "'He told me \"never again\", and I believed him,' said Tom Hardy.",
+        Language::En,
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Tom Hardy"));
+}
+
+#[test]
+fn english_pronoun_resolves_to_earlier_speaker() {
+    let q = direct(
+        "\u{201c}It is over,\u{201d} said Steve Witkoff. The talks resumed on Monday.\n\n\u{201c}We are ready,\u{201d} he added.",
+        Language::En,
+    );
+    assert_eq!(pair(&q[1]), ("We are ready", Some("Steve Witkoff")));
+}
+
+#[test]
+fn english_pronoun_agrees_in_gender() {
+    let q = direct(
+        "Mrs Jones arrived first. Mr Smith arrived later. \u{201c}It went well,\u{201d} she said.",
+        Language::En,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Jones"));
+}
+
+#[test]
+fn english_scare_quotes_are_not_speech() {
+    assert!(direct(
+        "Kushner, Witkoff 'met directly with Hamas' to seal Gaza truce deal",
+        Language::En
+    )
+    .is_empty());
+    assert!(direct(
+        "The film \u{201c}Cold War\u{201d} opened in Paris.",
+        Language::En
+    )
+    .is_empty());
+}
+
+#[test]
+fn english_no_speaker_in_text_gives_none() {
+    let q = direct(
+        "The streets were empty.\n\n\u{201c}Nobody knows what will happen next, and nobody is asking either.\u{201d}",
+        Language::En,
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn quote_spanning_paragraphs() {
+    let text = "Doe said: \u{201c}The first part of the statement goes here.\n\n\u{201c}And the second part ends here.\u{201d}";
+    let q = direct(text, Language::En);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.starts_with("The first part"));
+    assert!(q[0].text.ends_with("ends here."));
+    assert_eq!(q[0].speaker.as_deref(), Some("Doe"));
+}
+
+#[test]
+fn french_guillemets_inverted_pronoun() {
+    let q = direct(
+        "La ministre Élisabeth Borne a visité l'usine. « Nous tiendrons nos engagements », a-t-elle affirmé.",
+        Language::Fr,
+    );
+    assert_eq!(
+        pair(&q[0]),
+        ("Nous tiendrons nos engagements", Some("Élisabeth Borne"))
+    );
+    assert_eq!(q[0].cue.as_deref(), Some("a-t-elle affirmé"));
+}
+
+#[test]
+fn french_partial_quote_inside_sentence() {
+    let q = direct(
+        "Le projet a un coût « largement sous-estimé », selon la Cour des comptes.",
+        Language::Fr,
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "largement sous-estimé");
+    assert_eq!(q[0].cue.as_deref(), Some("selon"));
+    assert!(q[0]
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Cour")));
+}
+
+#[test]
+fn spanish_speaker_after_with_role() {
+    let q = direct(
+        "«Vamos a reforzar la atención primaria», dijo la consejera Lucía Ferrer.",
+        Language::Es,
+    );
+    assert_eq!(
+        pair(&q[0]),
+        (
+            "Vamos a reforzar la atención primaria",
+            Some("Lucía Ferrer")
+        )
+    );
+}
+
+#[test]
+fn german_low_high_quotes_and_so() {
+    let q = direct(
+        "\u{201e}Das war keine Reaktion auf einen Angriff\u{201c}, sagte Müller am Montag.",
+        Language::De,
+    );
+    assert_eq!(
+        pair(&q[0]),
+        ("Das war keine Reaktion auf einen Angriff", Some("Müller"))
+    );
+    let q = direct(
+        "Die Soldaten hätten \u{201e}unschuldige Zivilisten kaltblütig getötet\u{201c}, so Murtha.",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Murtha"));
+}
+
+#[test]
+fn german_chevrons_and_verb_second() {
+    let q = direct(
+        "Dazu sagte Filep Karma: »Ich werde im Gefängnis gehalten.«",
+        Language::De,
+    );
+    assert_eq!(
+        pair(&q[0]),
+        ("Ich werde im Gefängnis gehalten.", Some("Filep Karma"))
+    );
+}
+
+#[test]
+fn german_single_guillemets() {
+    let q = direct(
+        "Die Sprecherin Anna Weber erklärte: ‹Wir prüfen den Fall sorgfältig.›",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Anna Weber"));
+}
+
+#[test]
+fn italian_ha_detto_and_pronoun() {
+    let q = direct(
+        "Il sindaco Roberto Gualtieri è arrivato alle nove. «Il cantiere riaprirà a maggio», ha detto. «Lo garantisco io», ha aggiunto lui.",
+        Language::It,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Roberto Gualtieri"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Roberto Gualtieri"));
+}
+
+#[test]
+fn indirect_speech_in_five_languages() {
+    let cases = [
+        (
+            "The minister Paul Adams said that the plan would fail next year.",
+            Language::En,
+            "Paul Adams",
+        ),
+        (
+            "Le ministre Gérald Martin a déclaré que le projet serait abandonné.",
+            Language::Fr,
+            "Gérald Martin",
+        ),
+        (
+            "La ministra Ana López dijo que el plan fracasará pronto.",
+            Language::Es,
+            "Ana López",
+        ),
+        (
+            "Der Staatsanwalt sagte, der Sohn habe sich selbst stranguliert.",
+            Language::De,
+            "Der Staatsanwalt",
+        ),
+        (
+            "Il ministro Carlo Rossi ha detto che il piano fallirà presto.",
+            Language::It,
+            "Carlo Rossi",
+        ),
+    ];
+    for (text, lang, speaker) in cases {
+        let q = quotes(text, lang.clone());
+        let ind: Vec<&Quote> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+        assert_eq!(ind.len(), 1, "{text}");
+        assert_eq!(ind[0].speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn offsets_are_characters_of_the_quoted_words() {
+    let text = "« Ça coûte très cher », a dit Zoé Dupont.";
+    let q = direct(text, Language::Fr);
+    let s: String = text
+        .chars()
+        .skip(q[0].start)
+        .take(q[0].end - q[0].start)
+        .collect();
+    assert_eq!(s, q[0].text);
+}
+
+#[test]
+fn speaker_entity_from_entities() {
+    use newsloom_model::{EntityLabel, Mention};
+    let text = "\u{201c}It is over,\u{201d} said Witkoff.";
+    let doc = TextDoc::new(text, Language::En);
+    let entities = vec![Entity {
+        name: "Steve Witkoff".into(),
+        label: EntityLabel::Person,
+        mentions: vec![Mention {
+            start: 20,
+            end: 27,
+            text: "Witkoff".into(),
+        }],
+    }];
+    let q = find(&doc, &entities);
+    assert_eq!(q[0].speaker.as_deref(), Some("Witkoff"));
+    assert_eq!(q[0].speaker_entity.as_deref(), Some("Steve Witkoff"));
+}
