@@ -18,7 +18,7 @@ pub struct LanguageConfig {
 impl Default for LanguageConfig {
     fn default() -> Self {
         LanguageConfig {
-            sample_chars: 2000,
+            sample_chars: 800,
             override_confidence: 0.9,
             min_confidence: 0.5,
         }
