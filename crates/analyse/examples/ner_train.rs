@@ -34,6 +34,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--bits" => config.bits = value()?.parse()?,
             "--seed" => config.seed = value()?.parse()?,
             "--prune" => config.quantise.prune_below = value()?.parse()?,
+            "--news-repeat" => config.news_repeat = value()?.parse()?,
+            "--folds" => config.folds = value()?.parse()?,
+            "--class-bits" => config.class_bits = value()?.parse()?,
+            "--class-min" => config.class_min_count = value()?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -49,9 +53,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
         corpora.push(c);
     }
-    let (weights, lexicon) = train::train(&corpora, &config, |r| {
+    let (weights, lexicon) = train::train(&corpora, &config, |stage, r| {
         eprintln!(
-            "epoch {}: train accuracy {:.4} ({:.1}s)",
+            "stage {stage} epoch {}: train accuracy {:.4} ({:.1}s)",
             r.epoch,
             r.accuracy,
             start.elapsed().as_secs_f64()

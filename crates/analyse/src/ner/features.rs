@@ -5,7 +5,7 @@
 use super::hash;
 use super::labels::Tag;
 use super::vocab::Cues;
-use super::wordset::WordSet;
+use super::wordset::{WordClasses, WordSet};
 use newsloom_model::Language;
 
 /// Lexical knowledge gathered from the training data and stored with the weights.
@@ -16,6 +16,9 @@ pub struct Lexicon {
     pub lower_common: WordSet,
     /// Words seen as the first token of multi-token person names.
     pub first_names: WordSet,
+    /// Distributional class of frequent words: the 16-bit hashes of their most frequent left
+    /// (high half) and right (low half) neighbours in the training text.
+    pub contexts: WordClasses,
 }
 
 impl Lexicon {
@@ -24,6 +27,7 @@ impl Lexicon {
         Lexicon {
             lower_common: WordSet::new(bits),
             first_names: WordSet::new(bits),
+            contexts: WordClasses::new(bits),
         }
     }
 }
@@ -91,6 +95,8 @@ pub struct SentenceFeatures {
     pub word: Vec<u64>,
     /// Key of each token's shape (for tag conjunctions).
     pub shape: Vec<u64>,
+    /// Seed conjoined with the previous-tag features (0 for the first stage).
+    pub stage: u64,
 }
 
 impl SentenceFeatures {
@@ -107,6 +113,18 @@ impl SentenceFeatures {
     /// Keys of token `i`.
     pub fn token(&self, i: usize) -> &[u64] {
         &self.keys[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// The previous-tag features of token `i` ([`dynamic`], conjoined with the stage).
+    #[inline]
+    pub fn dynamic(&self, i: usize, prev: Tag, prev2: Tag) -> [u64; 4] {
+        let mut d = dynamic(prev, prev2, self.word[i], self.shape[i]);
+        if self.stage != 0 {
+            for k in &mut d {
+                *k = hash::pair(self.stage, *k);
+            }
+        }
+        d
     }
 }
 
@@ -137,6 +155,7 @@ const T_RUN: u64 = 33;
 const T_RAW: u64 = 34;
 const T_SUF_LANG: u64 = 35;
 const T_WM1_SHAPE: u64 = 36;
+const T_CLASS: u64 = 37;
 const T_PREV: u64 = 40;
 const T_PREV2: u64 = 41;
 const T_PREV_W: u64 = 42;
@@ -174,6 +193,7 @@ struct Tok {
     w_key: u64,
     s_key: u64,
     ss_key: u64,
+    class: u32,
 }
 
 fn flags(word: &str) -> Flags {
@@ -243,6 +263,7 @@ fn tok(word: &str, ctx: &Context<'_>) -> Tok {
         s_key: hash::str(T_SHAPE, &shape_long),
         ss_key: hash::str(T_SHAPE, &short_shape),
         cue: ctx.cues.classes(word),
+        class: ctx.lexicon.contexts.get(&lower),
         flags: flags(word),
         lower,
         short_shape,
@@ -262,6 +283,7 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
         offsets: Vec::with_capacity(n + 1),
         word: toks.iter().map(|t| t.w_key).collect(),
         shape: toks.iter().map(|t| t.s_key).collect(),
+        stage: 0,
     };
     // Runs of capitalised tokens: (length, position) per token.
     let mut run = vec![(0u64, 0u64); n];
@@ -372,11 +394,113 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
         if run[i].0 > 0 {
             k.push(hash::ints(T_RUN, &[run[i].0, run[i].1, initial]));
         }
+        // Distributional classes of the word and its neighbours.
+        for (d, off) in [(0u64, 0isize), (1, -1), (2, 1)] {
+            let j = ii + off;
+            let c = if j < 0 || j as usize >= n {
+                0
+            } else {
+                toks[j as usize].class
+            };
+            if c != 0 {
+                let (l, r) = (u64::from(c >> 16), u64::from(c & 0xffff));
+                k.push(hash::ints(T_CLASS, &[d, 0, l]));
+                k.push(hash::ints(T_CLASS, &[d, 1, r]));
+                if d == 0 {
+                    k.push(hash::ints(T_CLASS, &[d, 2, l, r]));
+                    k.push(hash::ints(T_CLASS, &[3, l, t.flags.code()]));
+                }
+            }
+        }
         if ctx.domain == Domain::News {
             let from = out.offsets[i];
             for j in from..k.len() {
                 let d = hash::pair(T_DOMAIN, k[j]);
                 k.push(d);
+            }
+        }
+    }
+    out.offsets.push(out.keys.len());
+    out
+}
+
+/// Seed of the second (stacked) stage's keys.
+const T_STAGE2: u64 = 0x7374_6167_6532;
+const T_ST_TAG: u64 = 50;
+const T_ST_PAIR: u64 = 51;
+const T_ST_TRI: u64 = 52;
+const T_ST_WORD: u64 = 53;
+const T_ST_SPAN: u64 = 54;
+const T_ST_SAME: u64 = 55;
+const T_ST_SHAPE: u64 = 56;
+
+/// The features of the second stage: every first-stage key conjoined with the stage, plus
+/// the first stage's predicted tags `pred` of the words around each token (±2), tag pairs and
+/// triples, the predicted tag with the word, the predicted span around the token (label,
+/// length, position), and the labels predicted for the same word elsewhere in the sentence.
+#[allow(clippy::needless_range_loop)]
+pub fn stacked(base: &SentenceFeatures, pred: &[Tag]) -> SentenceFeatures {
+    let n = base.len();
+    let mut out = SentenceFeatures {
+        keys: Vec::with_capacity(base.keys.len() * 2),
+        offsets: Vec::with_capacity(n + 1),
+        word: base.word.clone(),
+        shape: base.shape.clone(),
+        stage: T_STAGE2,
+    };
+    let tag_at = |j: isize| -> u64 {
+        if j < 0 {
+            20
+        } else if j as usize >= n {
+            21
+        } else {
+            u64::from(pred[j as usize].0)
+        }
+    };
+    // Span (label, length, position) of every token from the predicted tags.
+    let mut span = vec![(0u64, 0u64, 0u64); n];
+    for sp in super::labels::spans(pred) {
+        let len = sp.tokens.len();
+        let label = u64::from(Tag::begin(sp.label).0);
+        for (p, i) in sp.tokens.clone().enumerate() {
+            let pos = if p == 0 {
+                0
+            } else if p + 1 == len {
+                2
+            } else {
+                1
+            };
+            span[i] = (label, len.min(5) as u64, pos);
+        }
+    }
+    for i in 0..n {
+        out.offsets.push(out.keys.len());
+        let ii = i as isize;
+        let k = &mut out.keys;
+        for &b in base.token(i) {
+            k.push(hash::pair(T_STAGE2, b));
+        }
+        for off in -2isize..=2 {
+            k.push(hash::ints(T_ST_TAG, &[(off + 2) as u64, tag_at(ii + off)]));
+        }
+        k.push(hash::ints(T_ST_PAIR, &[0, tag_at(ii - 1), tag_at(ii)]));
+        k.push(hash::ints(T_ST_PAIR, &[1, tag_at(ii), tag_at(ii + 1)]));
+        k.push(hash::ints(T_ST_PAIR, &[2, tag_at(ii + 1), tag_at(ii + 2)]));
+        k.push(hash::ints(
+            T_ST_TRI,
+            &[tag_at(ii - 1), tag_at(ii), tag_at(ii + 1)],
+        ));
+        k.push(hash::pair(hash::ints(T_ST_WORD, &[tag_at(ii)]), base.word[i]));
+        k.push(hash::pair(
+            hash::ints(T_ST_SHAPE, &[tag_at(ii), tag_at(ii + 1)]),
+            base.shape[i],
+        ));
+        let (l, len, pos) = span[i];
+        k.push(hash::ints(T_ST_SPAN, &[l, len, pos]));
+        // Labels of other occurrences of the same word in the sentence.
+        for j in 0..n {
+            if j != i && base.word[j] == base.word[i] && pred[j] != Tag::O {
+                k.push(hash::ints(T_ST_SAME, &[u64::from(pred[j].0)]));
             }
         }
     }

@@ -1,18 +1,20 @@
 //! The model file: quantised weights stored sparsely, and the lexicon.
 //!
-//! Layout (little endian): magic `NLNER\0v1`; `u32` bucket bits; `u32` tag count; the two
-//! lexicon word sets (`u32` bits, then `2^bits / 64` `u64`); `u32` row count; per non-zero row
-//! a varint bucket delta, a `u16` mask of non-zero tags and one `i16` per set bit; finally a
-//! `u64` checksum of everything before it.
+//! Layout (little endian): magic `NLNER\0v2`; `u32` tag count; the two lexicon word sets
+//! (`u32` bits, then `2^bits / 64` `u64`); the word classes (`u32` bits, then `2^bits` `u32`);
+//! `u32` stage count (1, or 2 for a stacked second
+//! stage); per stage its `u32` bucket bits, `u32` row count and per non-zero row a varint
+//! bucket delta, a `u16` mask of non-zero tags and one `i16` per set bit; finally a `u64`
+//! checksum of everything before it.
 
 use super::error::Error;
 use super::features::Lexicon;
 use super::hash;
 use super::labels::N_TAGS;
 use super::perceptron::Quantised;
-use super::wordset::WordSet;
+use super::wordset::{WordClasses, WordSet};
 
-const MAGIC: &[u8; 8] = b"NLNER\0v1";
+const MAGIC: &[u8; 8] = b"NLNER\0v3";
 
 /// How averaged float weights become `i16`.
 #[derive(Debug, Clone, Copy)]
@@ -72,23 +74,37 @@ fn put_set(out: &mut Vec<u8>, s: &WordSet) {
 }
 
 /// Serialises a model.
-pub fn encode(weights: &Quantised, lexicon: &Lexicon) -> Vec<u8> {
+pub fn encode(stages: &[Quantised], lexicon: &Lexicon) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
-    put_u32(&mut out, weights.bits);
     put_u32(&mut out, N_TAGS as u32);
     put_set(&mut out, &lexicon.lower_common);
     put_set(&mut out, &lexicon.first_names);
+    put_u32(&mut out, lexicon.contexts.bits());
+    for v in lexicon.contexts.values() {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    put_u32(&mut out, stages.len() as u32);
+    for weights in stages {
+        put_table(&mut out, weights);
+    }
+    let sum = hash::bytes(0, &out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+fn put_table(out: &mut Vec<u8>, weights: &Quantised) {
+    put_u32(out, weights.bits);
     let rows: Vec<(usize, &[i16])> = weights
         .rows
         .chunks_exact(N_TAGS)
         .enumerate()
         .filter(|(_, r)| r.iter().any(|&w| w != 0))
         .collect();
-    put_u32(&mut out, rows.len() as u32);
+    put_u32(out, rows.len() as u32);
     let mut last = 0usize;
     for (b, row) in rows {
-        put_varint(&mut out, (b - last) as u64);
+        put_varint(out, (b - last) as u64);
         last = b;
         let mask = row
             .iter()
@@ -99,9 +115,6 @@ pub fn encode(weights: &Quantised, lexicon: &Lexicon) -> Vec<u8> {
             out.extend_from_slice(&w.to_le_bytes());
         }
     }
-    let sum = hash::bytes(0, &out);
-    out.extend_from_slice(&sum.to_le_bytes());
-    out
 }
 
 struct Reader<'a> {
@@ -163,8 +176,23 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Parses a model file.
-pub fn decode(data: &[u8]) -> Result<(Quantised, Lexicon), Error> {
+impl Reader<'_> {
+    fn classes(&mut self) -> Result<WordClasses, Error> {
+        let bits = self.u32()?;
+        if !(1..=26).contains(&bits) {
+            return Err(Error::Format("bad word-class size"));
+        }
+        let n = 1usize << bits;
+        let mut values = Vec::with_capacity(n);
+        for _ in 0..n {
+            values.push(self.u32()?);
+        }
+        WordClasses::from_parts(bits, values).ok_or(Error::Format("bad word classes"))
+    }
+}
+
+/// Parses a model file: the weight tables of the stages and the lexicon.
+pub fn decode(data: &[u8]) -> Result<(Vec<Quantised>, Lexicon), Error> {
     if data.len() < MAGIC.len() + 8 || &data[..MAGIC.len()] != MAGIC {
         return Err(Error::Format("not a newsloom NER model"));
     }
@@ -178,17 +206,33 @@ pub fn decode(data: &[u8]) -> Result<(Quantised, Lexicon), Error> {
         data: body,
         pos: MAGIC.len(),
     };
-    let bits = r.u32()?;
-    if !(8..=26).contains(&bits) {
-        return Err(Error::Format("bad bucket count"));
-    }
     if r.u32()? as usize != N_TAGS {
         return Err(Error::Format("bad tag count"));
     }
     let lexicon = Lexicon {
         lower_common: r.set()?,
         first_names: r.set()?,
+        contexts: r.classes()?,
     };
+    let n_stages = r.u32()?;
+    if !(1..=2).contains(&n_stages) {
+        return Err(Error::Format("bad stage count"));
+    }
+    let mut stages = Vec::new();
+    for _ in 0..n_stages {
+        stages.push(read_table(&mut r)?);
+    }
+    if r.pos != body.len() {
+        return Err(Error::Format("trailing bytes"));
+    }
+    Ok((stages, lexicon))
+}
+
+fn read_table(r: &mut Reader<'_>) -> Result<Quantised, Error> {
+    let bits = r.u32()?;
+    if !(8..=26).contains(&bits) {
+        return Err(Error::Format("bad bucket count"));
+    }
     let mut q = Quantised::zeros(bits);
     let n_rows = r.u32()?;
     let mut b = 0usize;
@@ -205,10 +249,7 @@ pub fn decode(data: &[u8]) -> Result<(Quantised, Lexicon), Error> {
             }
         }
     }
-    if r.pos != body.len() {
-        return Err(Error::Format("trailing bytes"));
-    }
-    Ok((q, lexicon))
+    Ok(q)
 }
 
 #[cfg(test)]
@@ -221,9 +262,9 @@ mod tests {
         q.rows[5] = 7;
         q.rows[200] = -3;
         let lex = Lexicon::empty(8);
-        let bytes = encode(&q, &lex);
+        let bytes = encode(&[q.clone(), q.clone()], &lex);
         let (q2, lex2) = decode(&bytes).expect("decodes");
-        assert_eq!(q, q2);
+        assert_eq!(vec![q.clone(), q], q2);
         assert_eq!(lex, lex2);
         let mut bad = bytes.clone();
         bad[20] ^= 1;

@@ -2,7 +2,8 @@
 //! mentions into entities with canonical names.
 //!
 //! The tagger is an averaged perceptron over hashed sparse features ([`features`],
-//! [`perceptron`]), decoding greedily left to right over BIO tags ([`labels`]). Its weights
+//! [`perceptron`]), decoding greedily left to right over BIO tags ([`labels`]) in two stacked
+//! stages (the second sees the first stage's tags of the words around each token). Its weights
 //! are trained by `examples/ner_train.rs` ([`train`]) and embedded from
 //! `models/ner.bin` ([`format`]). After tagging, [`document`] makes labels consistent across
 //! the article, strips titles and roles, and merges name variants ([`canonical`]).

@@ -1,7 +1,7 @@
 //! The averaged perceptron over hashed features: weight tables (training and quantised
 //! runtime) and greedy left-to-right decoding with previous-tag features.
 
-use super::features::{dynamic, SentenceFeatures};
+use super::features::{self, SentenceFeatures};
 use super::hash;
 use super::labels::{Tag, N_TAGS};
 
@@ -119,7 +119,7 @@ pub fn add_dynamic<W: Weights>(
     prev2: Tag,
     s: &mut [i32; N_TAGS],
 ) {
-    for k in dynamic(prev, prev2, f.word[i], f.shape[i]) {
+    for k in f.dynamic(i, prev, prev2) {
         w.add(k, s);
     }
 }
@@ -137,6 +137,20 @@ pub fn best(scores: &[i32; N_TAGS], prev: Tag, constrained: bool) -> Tag {
         }
     }
     best
+}
+
+/// Two-stage decoding: the first stage's tags, then the second stage's over features stacked
+/// on them ([`features::stacked`]); a single stage when `stages` has one table.
+pub fn decode_stages<W: Weights>(stages: &[W], f: &SentenceFeatures) -> Vec<Tag> {
+    let Some(first) = stages.first() else {
+        return vec![Tag::O; f.len()];
+    };
+    let mut tags = decode(first, f);
+    for w in &stages[1..] {
+        let g = features::stacked(f, &tags);
+        tags = decode(w, &g);
+    }
+    tags
 }
 
 /// Greedy left-to-right decoding of a sentence (BIO-constrained).

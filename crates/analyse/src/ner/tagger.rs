@@ -9,15 +9,16 @@ use newsloom_model::Language;
 /// A loaded tagger.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    weights: Quantised,
+    /// Weight tables of the stages (the second, when present, is stacked on the first).
+    stages: Vec<Quantised>,
     lexicon: Lexicon,
     /// Cue tables by language id (`features::lang_id`).
     cues: Vec<Cues>,
 }
 
 impl Tagger {
-    /// A tagger from its weights and lexicon.
-    pub fn new(weights: Quantised, lexicon: Lexicon) -> Tagger {
+    /// A tagger from the weights of its stages and its lexicon.
+    pub fn new(stages: Vec<Quantised>, lexicon: Lexicon) -> Tagger {
         let cues = [
             Language::En,
             Language::Fr,
@@ -30,7 +31,7 @@ impl Tagger {
         .map(Cues::new)
         .collect();
         Tagger {
-            weights,
+            stages,
             lexicon,
             cues,
         }
@@ -61,6 +62,6 @@ impl Tagger {
             lexicon: &self.lexicon,
         };
         let f = features::extract(words, &ctx);
-        perceptron::decode(&self.weights, &f)
+        perceptron::decode_stages(&self.stages, &f)
     }
 }

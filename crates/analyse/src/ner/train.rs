@@ -6,7 +6,10 @@ use super::features::{self, Context, Lexicon, SentenceFeatures};
 use super::format::{quantise, QuantiseConfig};
 use super::labels::{Tag, N_TAGS};
 use super::perceptron::{self, Quantised, Training};
+
+use super::hash;
 use super::vocab::Cues;
+use super::wordset::WordClasses;
 use newsloom_model::EntityLabel;
 use std::collections::HashMap;
 
@@ -29,6 +32,14 @@ pub struct TrainConfig {
     pub first_name_min_count: u32,
     /// Quantisation of the averaged weights.
     pub quantise: QuantiseConfig,
+    /// Each news-domain (KIND) sentence is trained on this many times per epoch.
+    pub news_repeat: usize,
+    /// Log2 of the slots of the word-class map (0: no word classes).
+    pub class_bits: u32,
+    /// A word gets a class when seen at least this often.
+    pub class_min_count: u32,
+    /// Jackknife folds of the stacked second stage (below 2: a single stage).
+    pub folds: usize,
 }
 
 impl Default for TrainConfig {
@@ -42,6 +53,10 @@ impl Default for TrainConfig {
             lower_min_share: 0.6,
             first_name_min_count: 2,
             quantise: QuantiseConfig::default(),
+            news_repeat: 1,
+            class_bits: 19,
+            class_min_count: 3,
+            folds: 4,
         }
     }
 }
@@ -85,7 +100,55 @@ pub fn build_lexicon(corpora: &[Corpus], config: &TrainConfig) -> Lexicon {
             lex.first_names.insert(w);
         }
     }
+    if config.class_bits > 0 {
+        lex.contexts = word_classes(corpora, config);
+    }
     lex
+}
+
+/// The distributional classes of the words seen at least `class_min_count` times: the 16-bit
+/// hashes of their most frequent left and right neighbours (lower-cased; ties to the smaller
+/// word, so the result is deterministic).
+fn word_classes(corpora: &[Corpus], config: &TrainConfig) -> WordClasses {
+    let mut left: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut right: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut count: HashMap<String, u32> = HashMap::new();
+    for c in corpora {
+        for s in &c.sentences {
+            let lower: Vec<String> = s.words.iter().map(|w| w.to_lowercase()).collect();
+            for (i, w) in lower.iter().enumerate() {
+                *count.entry(w.clone()).or_default() += 1;
+                let l = if i == 0 { "<s>" } else { lower[i - 1].as_str() };
+                let r = lower.get(i + 1).map_or("</s>", String::as_str);
+                *left
+                    .entry(w.clone())
+                    .or_default()
+                    .entry(l.to_string())
+                    .or_default() += 1;
+                *right
+                    .entry(w.clone())
+                    .or_default()
+                    .entry(r.to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let top = |m: &HashMap<String, u32>| -> u32 {
+        m.iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or(0, |(w, _)| (hash::str(0x6e62, w) & 0xffff) as u32 | 1)
+    };
+    let mut words: Vec<(&String, &u32)> = count
+        .iter()
+        .filter(|(_, &n)| n >= config.class_min_count)
+        .collect();
+    words.sort();
+    let mut out = WordClasses::new(config.class_bits);
+    for (w, _) in words {
+        let (l, r) = (top(&left[w]), top(&right[w]));
+        out.insert(w, l << 16 | r);
+    }
+    out
 }
 
 /// SplitMix64, for a deterministic shuffle.
@@ -117,28 +180,20 @@ pub struct EpochReport {
     pub accuracy: f64,
 }
 
-/// Trains a tagger on `corpora`; `report` is called after each epoch.
-pub fn train(
-    corpora: &[Corpus],
+/// One training sentence: its features and gold tags.
+type Example<'a> = (SentenceFeatures, &'a [Tag]);
+
+/// Trains one stage (greedy left-to-right averaged perceptron) on the examples listed in
+/// `order` (an index may appear several times to weight its sentence more); `report` is
+/// called after each epoch.
+fn train_stage(
+    examples: &[Example<'_>],
+    order: &[usize],
     config: &TrainConfig,
     mut report: impl FnMut(EpochReport),
-) -> (Quantised, Lexicon) {
-    let lexicon = build_lexicon(corpora, config);
-    let mut examples: Vec<(SentenceFeatures, &[Tag])> = Vec::new();
-    for c in corpora {
-        let cues = Cues::new(&c.file.lang);
-        let ctx = Context {
-            lang: features::lang_id(&c.file.lang),
-            domain: c.file.domain,
-            cues: &cues,
-            lexicon: &lexicon,
-        };
-        for s in &c.sentences {
-            examples.push((features::extract(&s.words, &ctx), &s.tags));
-        }
-    }
+) -> Quantised {
     let mut w = Training::new(config.bits);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order = order.to_vec();
     let mut rng = Rng(config.seed);
     for epoch in 1..=config.epochs {
         rng.shuffle(&mut order);
@@ -151,7 +206,7 @@ pub fn train(
                 perceptron::add_dynamic(&w, f, i, prev, prev2, &mut s);
                 let guess = perceptron::best(&s, prev, false);
                 if guess != g {
-                    let dynamic = features::dynamic(prev, prev2, f.word[i], f.shape[i]);
+                    let dynamic = f.dynamic(i, prev, prev2);
                     w.update(f.token(i), g, 1);
                     w.update(&dynamic, g, 1);
                     w.update(f.token(i), guess, -1);
@@ -172,5 +227,83 @@ pub fn train(
     }
     let avg = w.averaged();
     debug_assert_eq!(avg.len(), (1 << config.bits) * N_TAGS);
-    (quantise(&avg, config.bits, &config.quantise), lexicon)
+    quantise(&avg, config.bits, &config.quantise)
+}
+
+/// The training order: every example once, news-domain ones `news_repeat` times.
+fn base_order(examples: &[Example<'_>], news: &[bool], config: &TrainConfig) -> Vec<usize> {
+    let mut order = Vec::with_capacity(examples.len());
+    for (e, &is_news) in news.iter().enumerate() {
+        let n = if is_news { config.news_repeat.max(1) } else { 1 };
+        order.extend(std::iter::repeat_n(e, n));
+    }
+    order
+}
+
+/// Trains a tagger on `corpora`; `report` is called after each epoch of the final stages
+/// (stage 1, then stage 2 when stacking).
+pub fn train(
+    corpora: &[Corpus],
+    config: &TrainConfig,
+    mut report: impl FnMut(usize, EpochReport),
+) -> (Vec<Quantised>, Lexicon) {
+    let lexicon = build_lexicon(corpora, config);
+    let mut examples: Vec<Example<'_>> = Vec::new();
+    let mut news: Vec<bool> = Vec::new();
+    for c in corpora {
+        let cues = Cues::new(&c.file.lang);
+        let ctx = Context {
+            lang: features::lang_id(&c.file.lang),
+            domain: c.file.domain,
+            cues: &cues,
+            lexicon: &lexicon,
+        };
+        for s in &c.sentences {
+            examples.push((features::extract(&s.words, &ctx), &s.tags));
+            news.push(c.file.domain == features::Domain::News);
+        }
+    }
+    let order = base_order(&examples, &news, config);
+    if config.folds < 2 {
+        let w = train_stage(&examples, &order, config, |r| report(1, r));
+        return (vec![w], lexicon);
+    }
+    // Stage 1 on all the data, and on each jackknife fold's complement (in parallel) to
+    // predict the tags of that fold's sentences as the second stage will see them at run time.
+    let folds = config.folds;
+    let (first, fold_preds) = std::thread::scope(|scope| {
+        let examples = &examples;
+        let order = &order;
+        let handles: Vec<_> = (0..folds)
+            .map(|k| {
+                scope.spawn(move || {
+                    let sub: Vec<usize> =
+                        order.iter().copied().filter(|e| e % folds != k).collect();
+                    let w = train_stage(examples, &sub, config, |_| {});
+                    (0..examples.len())
+                        .filter(|e| e % folds == k)
+                        .map(|e| (e, perceptron::decode(&w, &examples[e].0)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let first = train_stage(examples, order, config, |r| report(1, r));
+        let preds: Vec<Vec<(usize, Vec<Tag>)>> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect();
+        (first, preds)
+    });
+    let mut predicted: Vec<Vec<Tag>> = vec![Vec::new(); examples.len()];
+    for (e, p) in fold_preds.into_iter().flatten() {
+        predicted[e] = p;
+    }
+    let stacked: Vec<Example<'_>> = examples
+        .iter()
+        .zip(&predicted)
+        .map(|((f, gold), p)| (features::stacked(f, p), *gold))
+        .collect();
+    drop(examples);
+    let second = train_stage(&stacked, &order, config, |r| report(2, r));
+    (vec![first, second], lexicon)
 }

@@ -56,6 +56,60 @@ impl WordSet {
     }
 }
 
+/// Seed of word-class keys.
+const CLASS_SEED: u64 = 0x636c_6173;
+
+/// A hashed map from lower-case words to 32-bit class values (0: no class), `2^bits` slots;
+/// colliding words share a slot (the last one written wins).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordClasses {
+    bits: u32,
+    values: Vec<u32>,
+}
+
+impl WordClasses {
+    /// An empty map of `2^bits` slots.
+    pub fn new(bits: u32) -> WordClasses {
+        let bits = bits.clamp(1, 26);
+        WordClasses {
+            bits,
+            values: vec![0; 1 << bits],
+        }
+    }
+
+    /// Rebuilds a map from its parts; `None` when the sizes do not match.
+    pub fn from_parts(bits: u32, values: Vec<u32>) -> Option<WordClasses> {
+        ((1..=26).contains(&bits) && values.len() == 1 << bits)
+            .then_some(WordClasses { bits, values })
+    }
+
+    /// Log2 of the number of slots.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The slot values.
+    pub fn values(&self) -> &[u32] {
+        &self.values
+    }
+
+    fn slot(&self, word: &str) -> usize {
+        hash::bucket(hash::str(CLASS_SEED, word), self.bits) as usize
+    }
+
+    /// Sets the class of `word` (lower-cased).
+    pub fn insert(&mut self, word: &str, class: u32) {
+        let s = self.slot(word);
+        self.values[s] = class;
+    }
+
+    /// The class of `word` (lower-cased); 0 when unknown.
+    #[inline]
+    pub fn get(&self, word: &str) -> u32 {
+        self.values[self.slot(word)]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
