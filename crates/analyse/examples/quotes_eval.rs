@@ -190,8 +190,25 @@ fn score(d: &Doc, pred: &[&Quote], gold: &[Gold], s: &mut Score, errors: bool, s
     for q in pred {
         if gold.iter().any(|g| matches(q, g)) {
             s.pred_ok += 1;
+            if std::env::var_os("QUOTES_EVAL_HITS").is_some() && speakers {
+                println!(
+                    "TP\t{}\t{:?}\tspeaker={:?}\tcue={:?}",
+                    d.name, q.text, q.speaker, q.cue
+                );
+            }
         } else if errors {
-            println!("FP\t{}\t{:?}\tspeaker={:?}", d.name, q.text, q.speaker);
+            let g = Gold {
+                start: q.start,
+                end: q.end,
+                speakers: Vec::new(),
+            };
+            println!(
+                "FP\t{}\t{:?}\tspeaker={:?}\tcue={:?}",
+                d.name,
+                snippet(&d.text, &g),
+                q.speaker,
+                q.cue
+            );
         }
     }
     for g in gold {
@@ -426,19 +443,33 @@ fn load_wikinews(dir: &Path) -> Result<Vec<Doc>, String> {
     Ok(out)
 }
 
-/// Outermost double-quote pairs per paragraph (char offsets of the marks).
+/// Outermost double-quote pairs per paragraph (char offsets of the marks). Two apostrophes
+/// (`''`) are one double quotation mark: the New York Times texts of PolNeAR write every
+/// double quote that way. Curly marks typeset the wrong way round are read by their position.
 fn double_quote_pairs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let twin = c == '\'' && chars.get(i + 1) == Some(&'\'');
+        let width = if twin { 2 } else { 1 };
         if c == '\n' {
             open = None;
             depth = 0;
+            i += 1;
             continue;
         }
-        let opens = c == '“' || (c == '"' && depth == 0);
-        let closes = c == '”' || (c == '"' && depth > 0);
+        let straight = c == '"' || twin;
+        // Typeset the wrong way round (”Mr. Trump …” ― X; “… w“): a mark opens where a word
+        // follows it at the start of a quote, and closes where a word precedes it.
+        let space_before = i == 0 || chars[i - 1].is_whitespace();
+        let space_after = chars.get(i + width).is_none_or(|n| n.is_whitespace());
+        let opens = c == '“' && !(depth > 0 && !space_before && space_after)
+            || (c == '”' && depth == 0 && space_before && !space_after)
+            || (straight && depth == 0);
+        let closes = c == '”' || c == '“' || (straight && depth > 0);
         if opens {
             if depth == 0 {
                 open = Some(i);
@@ -448,10 +479,11 @@ fn double_quote_pairs(chars: &[char]) -> Vec<(usize, usize)> {
             depth -= 1;
             if depth == 0 {
                 if let Some(o) = open.take() {
-                    out.push((o, i + 1));
+                    out.push((o, i + width));
                 }
             }
         }
+        i += width;
     }
     out
 }

@@ -10,8 +10,11 @@
 
 mod bench;
 mod bench_analyse;
+mod corpus_cmd;
+mod data_dir;
 mod extract_cmd;
 mod fetch;
+mod ingest_cmd;
 mod input;
 mod limits;
 mod output;
@@ -44,6 +47,20 @@ struct Cli {
 enum Command {
     /// Extract article records from pages: one JSON line per page on stdout.
     Extract(extract_cmd::ExtractArgs),
+    /// Ingest pages, WARC files, feeds, sitemaps and URLs into the store.
+    Ingest(ingest_cmd::IngestArgs),
+    /// Search the store: ranked articles with highlighted snippets.
+    Search(corpus_cmd::SearchArgs),
+    /// Show one stored article.
+    Show(corpus_cmd::ShowArgs),
+    /// Top entities of the store, with mentions over time.
+    Entities(corpus_cmd::EntitiesArgs),
+    /// Who said what, across the store.
+    Quotes(corpus_cmd::QuotesArgs),
+    /// What the store holds.
+    Stats(corpus_cmd::StatsArgs),
+    /// Export stored articles as JSON Lines, CSV or Parquet.
+    Export(corpus_cmd::ExportArgs),
     /// Benchmarks on evaluation sets: quality scores and speed.
     Bench(bench::BenchArgs),
 }
@@ -82,6 +99,13 @@ fn main() -> ExitCode {
     init_tracing(cli.quiet);
     let (result, subcommand) = match &cli.command {
         Command::Extract(args) => (extract_cmd::run(args, cli.quiet), "extract"),
+        Command::Ingest(args) => (ingest_cmd::run(args, cli.quiet), "ingest"),
+        Command::Search(args) => (corpus_cmd::search(args), "search"),
+        Command::Show(args) => (corpus_cmd::show(args), "show"),
+        Command::Entities(args) => (corpus_cmd::entities(args), "entities"),
+        Command::Quotes(args) => (corpus_cmd::quotes(args), "quotes"),
+        Command::Stats(args) => (corpus_cmd::stats(args), "stats"),
+        Command::Export(args) => (corpus_cmd::export(args), "export"),
         Command::Bench(args) => (bench::run(args, cli.quiet), "bench"),
     };
     match result {

@@ -186,7 +186,30 @@ fn direct(
     if words.len() <= config.title_max_words && is_title(doc, &words, config) {
         return None;
     }
-    let attribution = attribute(doc, lex, &left, right.clone(), config);
+    let left_first = colon_before(doc, m) || ends_sentence(doc, m);
+    let attribution = attribute(doc, lex, &left, right.clone(), left_first, config);
+    // A name after the noun it names; a single German word after a noun is a name only with no
+    // speech verb around ("verteidigte die Bezeichnung „Gesindel“").
+    if words.len() <= config.title_max_words
+        && names_thing(doc, lex, m, &words)
+        && (words.len() >= 2 || attribution.is_none())
+    {
+        return None;
+    }
+    // German marks speech with „…“, »…« or "…"; single marks ('…', ‚…‘) and wiki italics
+    // (''…'') are scare quotes and titles unless a speech verb introduces a longer quote.
+    let single = doc
+        .token_text(m.open)
+        .starts_with(['\'', '‚', '‘', '‹', '›']);
+    if doc.lang == Language::De
+        && single
+        && (words.len() <= config.scare_max_words
+            || !attribution
+                .as_ref()
+                .is_some_and(|a| a.cue.kind == CueKind::Verb))
+    {
+        return None;
+    }
     let para = paragraph_of(doc, m.open);
     let (speaker, cue) = match &attribution {
         Some(a) => (
@@ -208,7 +231,11 @@ fn direct(
             }
             // A quote opening its sentence (or reported in German) continues the last speaker
             // of its paragraph.
-            let starts_sentence = left.iter().all(|seg| seg.is_empty()) || reported;
+            let starts_sentence = left
+                .iter()
+                .flat_map(|seg| seg.clone())
+                .all(|i| doc.tokens[i].kind != TokenKind::Word)
+                || reported;
             let inherited = last
                 .as_ref()
                 .filter(|(p, _)| starts_sentence && *p == para)
@@ -270,8 +297,63 @@ fn quote_text(doc: &TextDoc<'_>, m: &Marked) -> (usize, usize, String) {
     (start, end, trimmed.to_string())
 }
 
+/// True when the quote names the thing the noun before it introduces: "der Film
+/// „Retirement“", "der Fernsehsender „Channel 10“", "Fox News’s “Fox and Friends.”" — a
+/// German capitalised noun (not opening the sentence) or an English possessive right before
+/// the opening mark, and a quote without a sentence stop inside.
+fn names_thing(doc: &TextDoc<'_>, lex: &Lexicon, m: &Marked, words: &[usize]) -> bool {
+    if m.open == 0 || internal_stop(doc, words) {
+        return false;
+    }
+    let k = m.open - 1;
+    let t = doc.tokens[k].kind;
+    let prev = doc.token_text(k);
+    let sentence_start = doc.sentences[doc.sentence_of(k)].tokens.start == k;
+    match doc.lang {
+        Language::De => {
+            t == TokenKind::Word
+                && !sentence_start
+                && prev.starts_with(char::is_uppercase)
+                && doc.token_text(words[0]).starts_with(char::is_uppercase)
+                && !names::is_name_word(doc, lex, k.saturating_sub(1))
+                && lex.pronoun(prev).is_none()
+                && !lex.is_determiner(prev)
+                && !lex.is_verb(prev)
+        }
+        Language::En => {
+            (prev == "'s" || prev == "’s" || prev.ends_with("'s") || prev.ends_with("’s"))
+                && is_title_case(doc, words, 1.0)
+        }
+        _ => false,
+    }
+}
+
+/// True when a sentence stop sits inside the quoted words (not at their end).
+fn internal_stop(doc: &TextDoc<'_>, words: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (first..last).any(|i| matches!(doc.token_text(i), "." | "!" | "?"))
+}
+
+/// True when at least `share` of the content words are capitalised (function words of three
+/// letters or fewer are ignored).
+fn is_title_case(doc: &TextDoc<'_>, words: &[usize], share: f32) -> bool {
+    let content: Vec<&str> = words
+        .iter()
+        .map(|&i| doc.token_text(i))
+        .filter(|w| w.chars().count() > 3 || w.starts_with(char::is_uppercase))
+        .collect();
+    let caps = content
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !content.is_empty() && caps as f32 >= share * content.len() as f32
+}
+
 /// True when the quoted words look like a title ("Cold War", "Make America Great Again").
 fn is_title(doc: &TextDoc<'_>, words: &[usize], config: &QuoteConfig) -> bool {
+    let lex = lexicon(&doc.lang);
     // German capitalises every noun: only an all-capitalised quote is a title there.
     let share = if doc.lang == Language::De {
         1.0
@@ -292,7 +374,18 @@ fn is_title(doc: &TextDoc<'_>, words: &[usize], config: &QuoteConfig) -> bool {
         .any(|&i| matches!(doc.token_text(i), "." | "!" | "?"));
     // A single capitalised German word is a noun, not a title ("„Gesindel“").
     let too_short = doc.lang == Language::De && words.len() < 2;
-    !has_stop && !too_short && caps as f32 >= share * words.len() as f32
+    // German: a longer name whose only lower-case words are short function words ("Union pour
+    // un Mouvement Populaire", "Championnat du Monde de Pétanque").
+    let name_like = doc.lang == Language::De
+        && words.len() >= 3
+        && doc.token_text(words[0]).starts_with(char::is_uppercase)
+        && 2 * caps >= words.len()
+        && words.iter().all(|&i| {
+            let w = doc.token_text(i);
+            w.starts_with(|c: char| !c.is_lowercase())
+                || (w.chars().count() <= 4 && !lex.is_determiner(w))
+        });
+    !has_stop && !too_short && (caps as f32 >= share * words.len() as f32 || name_like)
 }
 
 fn is_terminal_or_comma(doc: &TextDoc<'_>, i: usize) -> bool {
@@ -320,7 +413,9 @@ fn left_frame(
     let mut count = 0;
     while i > 0 && count < config.left_frame_tokens {
         let k = i - 1;
-        if let Some(n) = inside[k] {
+        // A quote ending the previous paragraph is not part of this sentence.
+        let other_para = paragraph_of(doc, k) != para && doc.token_text(k) != ":";
+        if let (Some(n), false) = (inside[k], other_para) {
             segs.push(i..seg_end);
             i = spans[n].open;
             seg_end = i;
@@ -364,22 +459,99 @@ fn right_frame(doc: &TextDoc<'_>, inside: &[Option<usize>], m: &Marked) -> Range
     m.end..i
 }
 
+/// A speech verb in the left frame, nearest first, with its subject.
+fn left_verb(doc: &TextDoc<'_>, lex: &Lexicon, left: &[Range<usize>]) -> Option<Attribution> {
+    let prefer_after = doc.lang != Language::En;
+    for seg in left {
+        for k in seg.clone().rev() {
+            let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) else {
+                continue;
+            };
+            if cue.tokens.end > seg.end || cue.tokens.start < seg.start {
+                continue;
+            }
+            if cue.pronoun.is_some() {
+                return Some(Attribution {
+                    np: None,
+                    cue_pronoun: cue.pronoun.clone(),
+                    cue,
+                });
+            }
+            if let Some(np) = verb_subject(doc, lex, &cue, seg.start, seg.end, prefer_after) {
+                return Some(Attribution {
+                    np: Some(np),
+                    cue_pronoun: None,
+                    cue,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// True when the quote `m` is introduced by a colon ("sagte: „…“", "said:").
+fn colon_before(doc: &TextDoc<'_>, m: &Marked) -> bool {
+    let mut k = m.open;
+    while k > 0 && doc.tokens[k - 1].kind == TokenKind::Quote {
+        k -= 1;
+    }
+    k > 0 && doc.token_text(k - 1) == ":"
+}
+
+/// True when the quote `m` ends its own sentence and a new one starts after it ("…“ Der
+/// Minister …"): its last word is followed by a full stop and the next word is capitalised.
+fn ends_sentence(doc: &TextDoc<'_>, m: &Marked) -> bool {
+    let inner = m.inner_tokens();
+    let last_terminal = (inner.start..inner.end)
+        .rev()
+        .find(|&i| doc.tokens[i].kind != TokenKind::Quote)
+        .is_some_and(|i| is_terminal(doc, i));
+    let mut k = m.end;
+    while k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Quote {
+        k += 1;
+    }
+    last_terminal
+        && k < doc.tokens.len()
+        && doc.tokens[k].kind == TokenKind::Word
+        && doc.token_text(k).starts_with(char::is_uppercase)
+}
+
 /// Finds the cue and speaker phrase of a quote: a verb to the right, a verb to the left, then
-/// prepositional cues right and left.
+/// prepositional cues right and left. A quote introduced by a colon, or closing its own
+/// sentence, looks left first.
 fn attribute(
     doc: &TextDoc<'_>,
     lex: &Lexicon,
     left: &[Range<usize>],
     right: Range<usize>,
+    left_first: bool,
     config: &QuoteConfig,
 ) -> Option<Attribution> {
+    if left_first {
+        if let Some(a) = left_verb(doc, lex, left) {
+            return Some(a);
+        }
+    }
     let mut r0 = right.start;
     let mut comma = false;
     while r0 < right.end && doc.tokens[r0].kind != TokenKind::Word {
         comma |= matches!(doc.token_text(r0), "," | "—" | "–" | "-");
         r0 += 1;
     }
-    let window_end = right.end.min(r0 + config.right_cue_window);
+    // "“…,” Leonard E. Burman, director of … and a professor at …, said": a name and an
+    // apposition right after the quote; the name is the subject of the verb that follows.
+    let apposed = np_after(doc, lex, r0, right.end).filter(|np| {
+        np.kind == NpKind::Name
+            && np.tokens.end < right.end
+            && doc.token_text(np.tokens.end) == ","
+            && !(np.tokens.end + 1 < right.end && cue_at(doc, lex, np.tokens.end + 1).is_some())
+    });
+    let window = if apposed.is_some() {
+        config.right_cue_window * 2
+    } else {
+        config.right_cue_window
+    };
+    let window_end = right.end.min(r0 + window);
     // "“…” ― Carla Sanchez": a dash and a name closing the clause.
     let dash = (right.start..r0).any(|k| matches!(doc.token_text(k), "―" | "—" | "–" | "-"));
     if dash {
@@ -445,12 +617,17 @@ fn attribute(
                     cue,
                 });
             }
-            let np = verb_subject(doc, lex, &cue, r0, right.end, false).or_else(|| {
-                // "…“, hatte VW-Chef Winterkorn in einem Interview erklärt."
-                let s = speaker::skip_forward(doc, lex, r0, cue.tokens.start);
-                np_after(doc, lex, s, cue.tokens.start)
-                    .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
-            });
+            let after_comma = cue.tokens.start > r0 && doc.token_text(cue.tokens.start - 1) == ",";
+            let np = apposed
+                .clone()
+                .filter(|np| after_comma && np.tokens.end < cue.tokens.start)
+                .or_else(|| verb_subject(doc, lex, &cue, r0, right.end, false))
+                .or_else(|| {
+                    // "…“, hatte VW-Chef Winterkorn in einem Interview erklärt."
+                    let s = speaker::skip_forward(doc, lex, r0, cue.tokens.start);
+                    np_after(doc, lex, s, cue.tokens.start)
+                        .filter(|np| matches!(np.kind, NpKind::Name | NpKind::Pronoun))
+                });
             // Spanish and Italian drop subject pronouns: «…», ha detto.
             let pro_drop = np.is_none() && matches!(doc.lang, Language::Es | Language::It);
             if np.is_none() && !pro_drop {
@@ -472,30 +649,8 @@ fn attribute(
         k += 1;
     }
     // A verb to the left, nearest first.
-    let prefer_after = doc.lang != Language::En;
-    for seg in left {
-        for k in seg.clone().rev() {
-            let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) else {
-                continue;
-            };
-            if cue.tokens.end > seg.end || cue.tokens.start < seg.start {
-                continue;
-            }
-            if cue.pronoun.is_some() {
-                return Some(Attribution {
-                    np: None,
-                    cue_pronoun: cue.pronoun.clone(),
-                    cue,
-                });
-            }
-            if let Some(np) = verb_subject(doc, lex, &cue, seg.start, seg.end, prefer_after) {
-                return Some(Attribution {
-                    np: Some(np),
-                    cue_pronoun: None,
-                    cue,
-                });
-            }
-        }
+    if let Some(a) = left_verb(doc, lex, left) {
+        return Some(a);
     }
     // Prepositional cues: right, then left.
     for k in r0..window_end {

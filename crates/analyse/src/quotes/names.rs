@@ -234,7 +234,15 @@ pub fn np_after(doc: &TextDoc<'_>, lex: &Lexicon, start: usize, hi: usize) -> Op
             continue;
         }
         // Title words before a name ("Egyptian spymaster Hassan Rashad").
+        // Not a verb between two names ("David Pepper called Friday's decision"): a
+        // lower-case word ending in -ed or -s right after a name.
+        let verb_like = last_name
+            .as_ref()
+            .is_some_and(|n| n.end == i && n.len() >= 2)
+            && (w.ends_with("ed") || w.ends_with('s'))
+            && doc.lang == Language::En;
         if is_lower_word(doc, i)
+            && !verb_like
             && i + 1 < hi
             && (is_name_word(doc, lex, i + 1)
                 || (i + 2 < hi && is_lower_word(doc, i + 1) && is_name_word(doc, lex, i + 2)))
@@ -304,6 +312,27 @@ fn finish(
                     }
                     None => break,
                 }
+            }
+            // An organisation before a role before the name ("Ohio Democratic Party Chairman
+            // David Pepper", "Senate Majority Leader Mitch McConnell"): the name follows the
+            // last role word.
+            if let Some(k) = (n.start..n.end.saturating_sub(1))
+                .rev()
+                .find(|&k| word(doc, k).and_then(|w| lex.role(w)).is_some())
+            {
+                let mut s = k + 1;
+                while s + 1 < n.end
+                    && word(doc, s)
+                        .is_some_and(|w| !is_name_word(doc, lex, s) || lex.is_particle(w))
+                {
+                    s += 1;
+                }
+                if let Some(g) = word(doc, k).and_then(|w| lex.role(w)) {
+                    if g != Gender::Unknown {
+                        gender = g;
+                    }
+                }
+                n.start = s;
             }
             if gender == Gender::Unknown {
                 if let Some(g) = word(doc, n.start).and_then(super::cues::given_name_gender) {

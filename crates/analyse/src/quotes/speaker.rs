@@ -78,7 +78,12 @@ pub fn cue_at(doc: &TextDoc<'_>, lex: &Lexicon, i: usize) -> Option<Cue> {
         }
         return None;
     }
-    if lex.is_verb(&w) {
+    // A capitalised verb form after a capitalised word is part of a name ("United States").
+    let in_name = i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.token_text(i).starts_with(char::is_uppercase)
+        && doc.token_text(i - 1).starts_with(char::is_uppercase);
+    if lex.is_verb(&w) && !in_name {
         if i > 0 && doc.tokens[i - 1].kind == TokenKind::Word {
             let prev = normalise(doc.token_text(i - 1));
             if let Some(("a", pron)) = split_inversion(&prev) {
