@@ -41,7 +41,15 @@ impl Default for DedupConfig {
 pub(crate) fn normalised_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -77,19 +85,22 @@ impl Signature {
             .iter()
             .map(|w| hash64(w.as_bytes(), 0x452_821E_638D_0137))
             .collect();
-        let seeds: Vec<u64> = (0..config.permutations as u64)
-            .map(|i| mix64(i.wrapping_add(0xA409_3822_299F_31D0)))
+        // Permutation i maps a shingle hash h to a_i * h + b_i (mod 2^64), a_i odd: one
+        // multiply-add per permutation, which the compiler vectorises.
+        let params: Vec<(u64, u64)> = (0..config.permutations as u64)
+            .map(|i| {
+                let a = mix64(i.wrapping_add(0xA409_3822_299F_31D0)) | 1;
+                let b = mix64(i.wrapping_add(0x1357_9BDF_2468_ACE0));
+                (a, b)
+            })
             .collect();
         let mut mins = vec![u64::MAX; config.permutations];
         for window in word_hashes.windows(k) {
             let shingle = window
                 .iter()
                 .fold(0x082E_FA98_EC4E_6C89_u64, |h, w| mix64(h ^ w));
-            for (min, seed) in mins.iter_mut().zip(&seeds) {
-                let v = mix64(shingle ^ seed);
-                if v < *min {
-                    *min = v;
-                }
+            for (min, (a, b)) in mins.iter_mut().zip(&params) {
+                *min = (*min).min(a.wrapping_mul(shingle).wrapping_add(*b));
             }
         }
         Some(Signature(mins))

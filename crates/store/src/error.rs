@@ -96,6 +96,9 @@ pub enum StoreError {
     /// Writing an export failed.
     #[error("export failed: {0}")]
     Export(String),
+    /// A record could not be encoded as JSON (an internal error).
+    #[error("encoding a record failed: {0}")]
+    Encode(String),
 }
 
 impl StoreError {

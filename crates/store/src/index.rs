@@ -148,33 +148,54 @@ impl CorpusIndex {
 
     /// Writes the jobs and commits them as containing everything up to `seq`.
     pub(crate) fn apply(&mut self, jobs: &[IndexJob], seq: i64) -> Result<(), StoreError> {
-        let result = self.try_apply(jobs, seq);
-        if result.is_err() {
-            if let Err(e) = self.writer.rollback() {
-                tracing::warn!(error = %e, "rolling back the index writer failed");
+        for job in jobs {
+            if let Err(e) = self.stage(job) {
+                self.rollback();
+                return Err(e);
             }
+        }
+        self.commit(seq)
+    }
+
+    /// Queues one change in the writer (delete the id, then add it back unless it is an exact
+    /// duplicate); nothing is visible or durable until [`CorpusIndex::commit`].
+    pub(crate) fn stage(&self, job: &IndexJob) -> Result<(), StoreError> {
+        self.writer
+            .delete_term(Term::from_field_i64(self.fields.id, job.id));
+        if job.status.is_indexed() {
+            self.writer
+                .add_document(self.document(job.id, &job.article))
+                .idx(&self.path)?;
+        }
+        Ok(())
+    }
+
+    /// Commits what is staged as containing every row up to `seq`; on failure the staged
+    /// changes are dropped (SQLite still has them: reconciliation redoes them).
+    pub(crate) fn commit(&mut self, seq: i64) -> Result<(), StoreError> {
+        let result = self.try_commit(seq);
+        if result.is_err() {
+            self.rollback();
         }
         result
     }
 
-    fn try_apply(&mut self, jobs: &[IndexJob], seq: i64) -> Result<(), StoreError> {
-        for job in jobs {
-            self.writer
-                .delete_term(Term::from_field_i64(self.fields.id, job.id));
-            if job.status.is_indexed() {
-                self.writer
-                    .add_document(self.document(job.id, &job.article))
-                    .idx(&self.path)?;
-            }
+    /// Drops every staged, uncommitted change.
+    pub(crate) fn rollback(&mut self) {
+        if let Err(e) = self.writer.rollback() {
+            tracing::warn!(error = %e, "rolling back the index writer failed");
         }
+    }
+
+    fn try_commit(&mut self, seq: i64) -> Result<(), StoreError> {
         let payload = serde_json::to_string(&Payload {
             seq,
             index_version: INDEX_VERSION,
         })
-        .map_err(|e| StoreError::Export(e.to_string()))?;
-        let mut commit = self.writer.prepare_commit().idx(&self.path)?;
-        commit.set_payload(&payload);
-        commit.commit().idx(&self.path)?;
+        .map_err(|e| StoreError::Encode(e.to_string()))?;
+        let mut prepared = self.writer.prepare_commit().idx(&self.path)?;
+        prepared.set_payload(&payload);
+        prepared.commit().idx(&self.path)?;
         self.reader.reload().idx(&self.path)?;
         self.indexed_seq = seq;
         Ok(())

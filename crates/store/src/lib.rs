@@ -12,8 +12,8 @@
 //! use newsloom_model::{Article, Language};
 //! use newsloom_store::{PutStatus, SearchQuery, SourceInfo, Store};
 //!
-//! # fn main() -> Result<(), newsloom_store::StoreError> {
-//! let dir = tempfile::tempdir().map_err(|e| newsloom_store::StoreError::Export(e.to_string()))?;
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = tempfile::tempdir()?;
 //! let mut store = Store::open(dir.path())?;
 //!
 //! let mut article = Article::new("feed.xml");
@@ -184,27 +184,36 @@ impl Store {
             self.index.reconcile(&self.conn, &self.db_path)?;
         }
         let started = std::time::Instant::now();
-        let (outcomes, jobs) = self.write_records(articles)?;
+        // Documents are staged in the index writer while SQLite works (its threads index
+        // them meanwhile) but only committed after the SQLite commit.
+        let (outcomes, staged) = match self.write_records(articles) {
+            Ok(done) => done,
+            Err(e) => {
+                self.index.rollback();
+                return Err(e);
+            }
+        };
         let written = started.elapsed();
-        if !jobs.is_empty() {
-            self.index.apply(&jobs, self.db_seq)?;
+        if staged > 0 {
+            self.index.commit(self.db_seq)?;
         }
         tracing::debug!(
             articles = outcomes.len(),
-            indexed = jobs.len(),
+            indexed = staged,
             sqlite_ms = written.as_millis() as u64,
-            index_ms = (started.elapsed() - written).as_millis() as u64,
+            index_commit_ms = (started.elapsed() - written).as_millis() as u64,
             "batch stored"
         );
-        if std::env::var_os("NEWSLOOM_STORE_TIMING").is_some() { eprintln!("sqlite {:?} index {:?}", written, started.elapsed() - written); }
         Ok(outcomes)
     }
 
-    /// The SQLite half of [`Store::put_batch`]: one transaction, committed on return.
+    /// The SQLite half of [`Store::put_batch`]: one transaction, committed on return; each
+    /// change is staged in the index writer (uncommitted). Returns the outcomes and the number
+    /// of staged changes.
     fn write_records(
         &mut self,
         articles: Vec<(Article, SourceInfo)>,
-    ) -> Result<(Vec<PutOutcome>, Vec<records::IndexJob>), StoreError> {
+    ) -> Result<(Vec<PutOutcome>, usize), StoreError> {
         let path = self.db_path.clone();
         let tx = self.conn.transaction().db(&path)?;
         let mut writer = BatchWriter {
@@ -215,11 +224,14 @@ impl Store {
             seq: self.db_seq,
         };
         let mut outcomes = Vec::with_capacity(articles.len());
-        let mut jobs = Vec::new();
+        let mut staged = 0;
         for (article, info) in articles {
             let (outcome, job) = writer.put(article, info)?;
             outcomes.push(outcome);
-            jobs.extend(job);
+            if let Some(job) = job {
+                self.index.stage(&job)?;
+                staged += 1;
+            }
         }
         let seq = writer.seq;
         if seq != self.db_seq {
@@ -228,7 +240,7 @@ impl Store {
         }
         tx.commit().db(&path)?;
         self.db_seq = seq;
-        Ok((outcomes, jobs))
+        Ok((outcomes, staged))
     }
 
     /// The article with row id `id`, with its bookkeeping; `None` when there is no such row.

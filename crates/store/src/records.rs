@@ -592,7 +592,7 @@ pub(crate) fn label_code(label: newsloom_model::EntityLabel) -> &'static str {
 }
 
 fn to_json(article: &Article) -> Result<String, StoreError> {
-    serde_json::to_string(article).map_err(|e| StoreError::Export(e.to_string()))
+    serde_json::to_string(article).map_err(|e| StoreError::Encode(e.to_string()))
 }
 
 /// The columns [`stored_from_row`] reads, in order.
