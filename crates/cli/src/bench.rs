@@ -34,6 +34,10 @@ pub enum BenchCommand {
     Extract(BenchExtractArgs),
     /// Time the whole pipeline (extraction and analysis) over a directory of pages.
     Analyse(crate::bench_analyse::BenchAnalyseArgs),
+    /// Generate a synthetic corpus (pages or a WARC) by varying template pages.
+    Generate(crate::bench_generate::GenerateArgs),
+    /// Search latency percentiles on a store.
+    Search(crate::bench_search::BenchSearchArgs),
 }
 
 /// Arguments of `newsloom bench extract`.
@@ -93,6 +97,8 @@ pub fn run(args: &BenchArgs, quiet: bool) -> Result<ExitCode> {
     match &args.what {
         BenchCommand::Extract(args) => run_extract(args, quiet),
         BenchCommand::Analyse(args) => crate::bench_analyse::run(args, quiet),
+        BenchCommand::Generate(args) => crate::bench_generate::run(args),
+        BenchCommand::Search(args) => crate::bench_search::run(args),
     }
 }
 

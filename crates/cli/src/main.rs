@@ -10,6 +10,8 @@
 
 mod bench;
 mod bench_analyse;
+mod bench_generate;
+mod bench_search;
 mod corpus_cmd;
 mod data_dir;
 mod extract_cmd;

@@ -134,10 +134,12 @@ pub fn read_with(doc: &Document, url: Option<&str>, article: &mut Article, cfg: 
         }
     }
     if url.is_none() {
-        let found = og_url
-            .as_ref()
-            .map(|(u, o)| (String::from(u.clone()), *o))
-            .or_else(|| article.canonical_url.clone().map(|c| (c, "meta")))
+        // The canonical link is the page's own statement of its address; og:url next.
+        let found = article
+            .canonical_url
+            .clone()
+            .map(|c| (c, "meta"))
+            .or_else(|| og_url.as_ref().map(|(u, o)| (String::from(u.clone()), *o)))
             .or_else(|| {
                 ld.url
                     .as_ref()
