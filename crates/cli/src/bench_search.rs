@@ -24,7 +24,7 @@ pub struct BenchSearchArgs {
 /// Runs the benchmark.
 pub fn run(args: &BenchSearchArgs) -> Result<ExitCode> {
     let dir = args.data.dir();
-    let store = Store::open(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let store = Store::open_read_only(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
     // Query words: title words of the first articles (a few thousand), two per query, with the
     // article's language as the query language for half of the queries.
     let mut words: Vec<(String, newsloom_model::Language)> = Vec::new();

@@ -179,7 +179,8 @@ fn open(data: &DataArgs) -> Result<Store> {
     if !dir.join(newsloom_store::DATABASE_FILE).exists() {
         bail!("no store in {} (run `newsloom ingest --data {} SOURCE…` first)", dir.display(), dir.display());
     }
-    Store::open(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
+    // Readers take no lock: they run beside an ingest.
+    Store::open_read_only(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
 }
 
 fn stdout() -> BufWriter<io::StdoutLock<'static>> {
@@ -414,9 +415,15 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         None => Box::new(stdout()),
     };
     let written = match args.format {
-        ExportFormat::Jsonl => newsloom_store::write_jsonl(rows, sink)?,
-        ExportFormat::Csv => newsloom_store::write_csv(rows, sink)?,
-        ExportFormat::Parquet => export_parquet(rows, args)?,
+        ExportFormat::Jsonl => newsloom_store::write_jsonl(rows, sink),
+        ExportFormat::Csv => newsloom_store::write_csv(rows, sink),
+        ExportFormat::Parquet => return export_parquet(rows, args).map(|_| ExitCode::SUCCESS),
+    };
+    let written = match written {
+        Ok(n) => n,
+        // `newsloom export | head`: a closed pipe ends the export quietly.
+        Err(e) if e.to_string().contains("Broken pipe") => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).context("export failed"),
     };
     tracing::info!("exported {written} articles");
     Ok(ExitCode::SUCCESS)

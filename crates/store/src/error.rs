@@ -42,6 +42,16 @@ pub enum StoreError {
         /// The newest version this code knows.
         supported: u32,
     },
+    /// A store of an older schema opened read-only: it must be opened for writing once.
+    #[error("the store at {path} has schema version {found}; this newsloom reads {expected}: open it for writing once (e.g. `newsloom ingest`) to migrate it")]
+    NeedsMigration {
+        /// The database file.
+        path: PathBuf,
+        /// The version found.
+        found: i64,
+        /// The version this code reads.
+        expected: u32,
+    },
     /// A schema migration step failed (the database is left at the previous version).
     #[error("migrating the store at {path} to schema version {version} failed: {source}")]
     Migration {

@@ -109,7 +109,8 @@ pub(crate) struct CorpusIndex {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
-    writer: IndexWriter,
+    /// `None` when the store was opened read-only.
+    writer: Option<IndexWriter>,
     /// The highest article `seq` the committed index contains.
     pub indexed_seq: i64,
 }
@@ -118,6 +119,29 @@ impl CorpusIndex {
     /// Opens (or creates) the index in `path`; an index of another version or schema is
     /// discarded and recreated empty, to be refilled by [`CorpusIndex::reconcile`].
     pub(crate) fn open(path: &Path, memory_budget: usize) -> Result<CorpusIndex, StoreError> {
+        Self::open_mode(path, Some(memory_budget))
+    }
+
+    /// Opens an existing index for reading only: no writer, no lock, nothing created.
+    pub(crate) fn open_read_only(path: &Path) -> Result<CorpusIndex, StoreError> {
+        Self::open_mode(path, None)
+    }
+
+    fn open_mode(path: &Path, memory_budget: Option<usize>) -> Result<CorpusIndex, StoreError> {
+        if memory_budget.is_none() {
+            let (schema, fields) = build_schema();
+            let Some((index, indexed_seq)) = open_existing(path, &schema)? else {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    id: 0,
+                    detail: "no usable full-text index: open the store for writing once to rebuild it".into(),
+                });
+            };
+            analysers::register(index.tokenizers());
+            let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().idx(path)?;
+            return Ok(CorpusIndex { path: path.to_path_buf(), index, reader, fields, writer: None, indexed_seq });
+        }
+        let memory_budget = memory_budget.unwrap_or_default();
         std::fs::create_dir_all(path).map_err(|e| StoreError::io(path, e))?;
         let (schema, fields) = build_schema();
         let (index, indexed_seq) = match open_existing(path, &schema)? {
@@ -130,7 +154,7 @@ impl CorpusIndex {
             }
         };
         analysers::register(index.tokenizers());
-        let writer = index.writer(memory_budget).idx(path)?;
+        let writer = Some(index.writer(memory_budget).idx(path)?);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -144,6 +168,10 @@ impl CorpusIndex {
             writer,
             indexed_seq,
         })
+    }
+
+    fn writer(&self) -> Result<&IndexWriter, StoreError> {
+        self.writer.as_ref().ok_or_else(|| StoreError::ReadOnly { path: self.path.clone() })
     }
 
     /// Writes the jobs and commits them as containing everything up to `seq`.
@@ -160,10 +188,11 @@ impl CorpusIndex {
     /// Queues one change in the writer (delete the id, then add it back unless it is an exact
     /// duplicate); nothing is visible or durable until [`CorpusIndex::commit`].
     pub(crate) fn stage(&self, job: &IndexJob) -> Result<(), StoreError> {
-        self.writer
+        let writer = self.writer()?;
+        writer
             .delete_term(Term::from_field_i64(self.fields.id, job.id));
         if job.status.is_indexed() {
-            self.writer
+            writer
                 .add_document(self.document(job.id, &job.article))
                 .idx(&self.path)?;
         }
@@ -182,7 +211,8 @@ impl CorpusIndex {
 
     /// Drops every staged, uncommitted change.
     pub(crate) fn rollback(&mut self) {
-        if let Err(e) = self.writer.rollback() {
+        let Some(writer) = self.writer.as_mut() else { return };
+        if let Err(e) = writer.rollback() {
             tracing::warn!(error = %e, "rolling back the index writer failed");
         }
     }
@@ -193,7 +223,9 @@ impl CorpusIndex {
             index_version: INDEX_VERSION,
         })
         .map_err(|e| StoreError::Encode(e.to_string()))?;
-        let mut prepared = self.writer.prepare_commit().idx(&self.path)?;
+        let path = self.path.clone();
+        let writer = self.writer.as_mut().ok_or(StoreError::ReadOnly { path: path.clone() })?;
+        let mut prepared = writer.prepare_commit().idx(&path)?;
         prepared.set_payload(&payload);
         prepared.commit().idx(&self.path)?;
         self.reader.reload().idx(&self.path)?;
@@ -246,7 +278,7 @@ impl CorpusIndex {
 
     /// Empties the index; a following [`CorpusIndex::reconcile`] refills it from SQLite.
     pub(crate) fn clear(&mut self) -> Result<(), StoreError> {
-        self.writer.delete_all_documents().idx(&self.path)?;
+        self.writer()?.delete_all_documents().idx(&self.path)?;
         self.apply(&[], 0)
     }
 

@@ -166,6 +166,42 @@ impl Store {
         })
     }
 
+    /// Opens an existing store for reading only: no lock is taken, so any number of readers can
+    /// run while one process writes; nothing is migrated or reconciled (a store whose index lags
+    /// behind its database shows the rows indexed so far until a writer opens it).
+    pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
+        let db_path = dir.join(DATABASE_FILE);
+        if !db_path.exists() {
+            return Err(StoreError::io(&db_path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+        }
+        let conn = Connection::open_with_flags(
+            &db_path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .db(&db_path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).db(&db_path)?;
+        let version: i64 = conn
+            .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+            .unwrap_or(0);
+        if version != i64::from(SCHEMA_VERSION) {
+            return Err(StoreError::NeedsMigration {
+                path: db_path.clone(),
+                found: version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        let db_seq = last_seq(&conn, &db_path)?;
+        let index = CorpusIndex::open_read_only(&dir.join(INDEX_DIR))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            db_path,
+            conn,
+            index,
+            options: StoreOptions::default(),
+            db_seq,
+        })
+    }
+
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
