@@ -166,11 +166,10 @@ fn vary(html: &str, url: &str, vocab: &[String], share: f64, rng: &mut Rng) -> S
     } else {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{url}\">"));
     }
-    let mut in_raw = false;
     while !rest.is_empty() {
         let lt = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..lt];
-        if in_raw || text.trim().is_empty() {
+        if text.trim().is_empty() {
             out.push_str(text);
         } else {
             let mut word = String::new();
@@ -192,9 +191,12 @@ fn vary(html: &str, url: &str, vocab: &[String], share: f64, rng: &mut Rng) -> S
         let tag = &rest[..gt];
         let lower = tag.to_ascii_lowercase();
         if lower.starts_with("<script") || lower.starts_with("<style") {
-            in_raw = true;
-        } else if lower.starts_with("</script") || lower.starts_with("</style") {
-            in_raw = false;
+            // Copy raw content verbatim up to its end tag: a `<` inside a script is no tag.
+            let close = if lower.starts_with("<script") { "</script" } else { "</style" };
+            let end = rest.to_ascii_lowercase().find(close).unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
         }
         // Drop the template's own canonical and og:url so the new URL is the only one.
         if !(lower.starts_with("<link") && lower.contains("canonical")) && !lower.contains("og:url") && !lower.contains("twitter:url") {
