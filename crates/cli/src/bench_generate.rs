@@ -89,14 +89,17 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     let mut rng = Rng(args.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut sink: Box<dyn FnMut(usize, &str, &[u8]) -> Result<()>> = match (&args.out, &args.warc) {
         (Some(dir), None) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
             let dir = dir.clone();
             Box::new(move |i, _url, page| {
-                std::fs::write(dir.join(format!("page-{i:07}.html")), page).context("cannot write a page")
+                std::fs::write(dir.join(format!("page-{i:07}.html")), page)
+                    .context("cannot write a page")
             })
         }
         (None, Some(path)) => {
-            let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
             let mut out = BufWriter::new(file);
             Box::new(move |_i, url, page| {
                 let http = format!(
@@ -107,7 +110,8 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
                 let header = format!(
                     "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nWARC-Date: 2030-10-08T12:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {block_len}\r\n\r\n"
                 );
-                let mut gz = GzEncoder::new(Vec::with_capacity(page.len() / 3), Compression::fast());
+                let mut gz =
+                    GzEncoder::new(Vec::with_capacity(page.len() / 3), Compression::fast());
                 gz.write_all(header.as_bytes())?;
                 gz.write_all(http.as_bytes())?;
                 gz.write_all(page)?;
@@ -125,7 +129,11 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
         sink(i, &url, page.as_bytes())?;
     }
     drop(sink);
-    eprintln!("wrote {} pages from {} templates", args.pages, templates.len());
+    eprintln!(
+        "wrote {} pages from {} templates",
+        args.pages,
+        templates.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -139,9 +147,17 @@ fn for_each_text_word(html: &str, mut f: impl FnMut(&str)) {
             }
         }
         let tail = &rest[lt..];
-        let starts = |p: &str| tail.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+        let starts = |p: &str| {
+            tail.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        };
         let skip_to = if starts("<script") || starts("<style") {
-            let close = if starts("<script") { "</script" } else { "</style" };
+            let close = if starts("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
             tail.to_ascii_lowercase().find(close).unwrap_or(tail.len())
         } else {
             0
@@ -192,14 +208,21 @@ fn vary(html: &str, url: &str, vocab: &[String], share: f64, rng: &mut Rng) -> S
         let lower = tag.to_ascii_lowercase();
         if lower.starts_with("<script") || lower.starts_with("<style") {
             // Copy raw content verbatim up to its end tag: a `<` inside a script is no tag.
-            let close = if lower.starts_with("<script") { "</script" } else { "</style" };
+            let close = if lower.starts_with("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
             let end = rest.to_ascii_lowercase().find(close).unwrap_or(rest.len());
             out.push_str(&rest[..end]);
             rest = &rest[end..];
             continue;
         }
         // Drop the template's own canonical and og:url so the new URL is the only one.
-        if !(lower.starts_with("<link") && lower.contains("canonical")) && !lower.contains("og:url") && !lower.contains("twitter:url") {
+        if !(lower.starts_with("<link") && lower.contains("canonical"))
+            && !lower.contains("og:url")
+            && !lower.contains("twitter:url")
+        {
             out.push_str(tag);
         }
         rest = &rest[gt..];
@@ -211,7 +234,11 @@ fn flush_word(out: &mut String, word: &mut String, vocab: &[String], share: f64,
     if word.is_empty() {
         return;
     }
-    if word.len() > 2 && word.chars().all(char::is_alphabetic) && rng.chance(share) && !vocab.is_empty() {
+    if word.len() > 2
+        && word.chars().all(char::is_alphabetic)
+        && rng.chance(share)
+        && !vocab.is_empty()
+    {
         out.push_str(&vocab[rng.below(vocab.len())]);
     } else {
         out.push_str(word);

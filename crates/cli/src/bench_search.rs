@@ -24,14 +24,21 @@ pub struct BenchSearchArgs {
 /// Runs the benchmark.
 pub fn run(args: &BenchSearchArgs) -> Result<ExitCode> {
     let dir = args.data.dir();
-    let store = Store::open_read_only(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    let store =
+        Store::open_read_only(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
     // Query words: title words of the first articles (a few thousand), two per query, with the
     // article's language as the query language for half of the queries.
     let mut words: Vec<(String, newsloom_model::Language)> = Vec::new();
     for row in store.export(&ExportFilter::default())?.take(5000) {
         let row = row?;
         let lang = row.article.language.clone();
-        for w in row.article.title.as_deref().unwrap_or("").split(|c: char| !c.is_alphanumeric()) {
+        for w in row
+            .article
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+        {
             if w.chars().count() >= 5 {
                 words.push((w.to_lowercase(), lang.clone()));
             }
@@ -64,7 +71,10 @@ pub fn run(args: &BenchSearchArgs) -> Result<ExitCode> {
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1];
     let stats = store.stats()?;
-    println!("store: {} articles, {} indexed", stats.articles, stats.indexed_docs);
+    println!(
+        "store: {} articles, {} indexed",
+        stats.articles, stats.indexed_docs
+    );
     println!(
         "search: {} queries, {:.1} hits/query; p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
         args.queries,

@@ -42,7 +42,9 @@ impl Filters {
             None => Ok(None),
             Some(l) => match Language::parse(l) {
                 Some(lang) => Ok(Some(lang)),
-                None => bail!(crate::UsageError(format!("--lang '{l}' is not a language code"))),
+                None => bail!(crate::UsageError(format!(
+                    "--lang '{l}' is not a language code"
+                ))),
             },
         }
     }
@@ -177,10 +179,15 @@ pub struct ExportArgs {
 fn open(data: &DataArgs) -> Result<Store> {
     let dir = data.dir();
     if !dir.join(newsloom_store::DATABASE_FILE).exists() {
-        bail!("no store in {} (run `newsloom ingest --data {} SOURCE…` first)", dir.display(), dir.display());
+        bail!(
+            "no store in {} (run `newsloom ingest --data {} SOURCE…` first)",
+            dir.display(),
+            dir.display()
+        );
     }
     // Readers take no lock: they run beside an ingest.
-    Store::open_read_only(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
+    Store::open_read_only(&dir)
+        .with_context(|| format!("cannot open the store in {}", dir.display()))
 }
 
 fn stdout() -> BufWriter<io::StdoutLock<'static>> {
@@ -199,7 +206,9 @@ fn finish(result: io::Result<()>) -> Result<ExitCode> {
 /// `newsloom search`.
 pub fn search(args: &SearchArgs) -> Result<ExitCode> {
     let store = open(&args.data)?;
-    let mut q = SearchQuery::new(args.query.clone()).limit(args.limit).offset(args.offset);
+    let mut q = SearchQuery::new(args.query.clone())
+        .limit(args.limit)
+        .offset(args.offset);
     if let Some(l) = args.filters.language()? {
         q = q.lang(l);
     }
@@ -242,12 +251,18 @@ pub fn search(args: &SearchArgs) -> Result<ExitCode> {
                         hit.title.as_deref().unwrap_or("(no title)"),
                         hit.site.as_deref().unwrap_or("?"),
                         hit.language,
-                        hit.published.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d)),
+                        hit.published
+                            .as_deref()
+                            .map_or("undated", |d| d.get(..10).unwrap_or(d)),
                     )?;
                     if let Some(url) = &hit.url {
                         writeln!(out, "    {url}")?;
                     }
-                    let snippet = if ansi { hit.snippet.render_ansi() } else { hit.snippet.render_brackets() };
+                    let snippet = if ansi {
+                        hit.snippet.render_ansi()
+                    } else {
+                        hit.snippet.render_brackets()
+                    };
                     writeln!(out, "    {}", snippet.replace('\n', " "))?;
                 }
             }
@@ -261,7 +276,11 @@ pub fn search(args: &SearchArgs) -> Result<ExitCode> {
 pub fn show(args: &ShowArgs) -> Result<ExitCode> {
     let store = open(&args.data)?;
     let Some(stored) = store.get(args.id)? else {
-        bail!("no article with id {} in {}", args.id, args.data.dir().display());
+        bail!(
+            "no article with id {} in {}",
+            args.id,
+            args.data.dir().display()
+        );
     };
     let mut out = stdout();
     let r = (|| -> io::Result<()> {
@@ -270,17 +289,34 @@ pub fn show(args: &ShowArgs) -> Result<ExitCode> {
             writeln!(out)?;
         } else {
             write!(out, "{}", crate::output::render_text(&stored.article))?;
-            writeln!(out, "\n— id {} · first seen {} · updated {} · versions {}", stored.id, stored.first_seen, stored.updated, stored.versions)?;
+            writeln!(
+                out,
+                "\n— id {} · first seen {} · updated {} · versions {}",
+                stored.id, stored.first_seen, stored.updated, stored.versions
+            )?;
             if !stored.duplicates.is_empty() {
                 writeln!(out, "— duplicates: {:?}", stored.duplicates)?;
             }
             let a = &stored.article;
             if !a.entities.is_empty() {
-                let names: Vec<String> = a.entities.iter().take(15).map(|e| format!("{} ({:?})", e.name, e.label)).collect();
+                let names: Vec<String> = a
+                    .entities
+                    .iter()
+                    .take(15)
+                    .map(|e| format!("{} ({:?})", e.name, e.label))
+                    .collect();
                 writeln!(out, "— entities: {}", names.join(", "))?;
             }
             for q in a.quotes.iter().take(10) {
-                writeln!(out, "— “{}” — {}", q.text, q.speaker_entity.as_deref().or(q.speaker.as_deref()).unwrap_or("(unattributed)"))?;
+                writeln!(
+                    out,
+                    "— “{}” — {}",
+                    q.text,
+                    q.speaker_entity
+                        .as_deref()
+                        .or(q.speaker.as_deref())
+                        .unwrap_or("(unattributed)")
+                )?;
             }
         }
         out.flush()
@@ -294,7 +330,9 @@ fn parse_label(label: &str) -> Result<EntityLabel> {
         "ORG" | "ORGANISATION" | "ORGANIZATION" => EntityLabel::Organisation,
         "LOC" | "LOCATION" | "PLACE" => EntityLabel::Location,
         "MISC" => EntityLabel::Misc,
-        _ => bail!(crate::UsageError(format!("--label '{label}' is not one of PER, ORG, LOC, MISC"))),
+        _ => bail!(crate::UsageError(format!(
+            "--label '{label}' is not one of PER, ORG, LOC, MISC"
+        ))),
     })
 }
 
@@ -320,7 +358,11 @@ pub fn entities(args: &EntitiesArgs) -> Result<ExitCode> {
                     writeln!(out)?;
                 }
                 ListFormat::Table => {
-                    let months: Vec<String> = e.by_month.iter().map(|m| format!("{} {}", m.month, m.mentions)).collect();
+                    let months: Vec<String> = e
+                        .by_month
+                        .iter()
+                        .map(|m| format!("{} {}", m.month, m.mentions))
+                        .collect();
                     writeln!(
                         out,
                         "{:<32} {:<4} {:>6} articles {:>7} mentions   {}",
@@ -360,9 +402,24 @@ pub fn quotes(args: &QuotesArgs) -> Result<ExitCode> {
                     writeln!(out)?;
                 }
                 ListFormat::Table => {
-                    let who = q.speaker_entity.as_deref().or(q.speaker.as_deref()).unwrap_or("(unattributed)");
-                    let date = q.published.as_deref().map_or("undated", |d| d.get(..10).unwrap_or(d));
-                    writeln!(out, "{who} — {date} — article {}{}", q.article_id, q.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default())?;
+                    let who = q
+                        .speaker_entity
+                        .as_deref()
+                        .or(q.speaker.as_deref())
+                        .unwrap_or("(unattributed)");
+                    let date = q
+                        .published
+                        .as_deref()
+                        .map_or("undated", |d| d.get(..10).unwrap_or(d));
+                    writeln!(
+                        out,
+                        "{who} — {date} — article {}{}",
+                        q.article_id,
+                        q.url
+                            .as_deref()
+                            .map(|u| format!(" <{u}>"))
+                            .unwrap_or_default()
+                    )?;
                     writeln!(out, "    “{}”", q.text)?;
                 }
             }
@@ -384,12 +441,32 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
         } else {
             writeln!(out, "store: {}", args.data.dir().display())?;
             writeln!(out, "articles: {} ({} canonical, {} duplicates, {} near-duplicates, {} earlier versions)", s.articles, s.canonical, s.duplicates, s.near_duplicates, s.versions)?;
-            writeln!(out, "published: {} … {}", s.earliest.as_deref().unwrap_or("?"), s.latest.as_deref().unwrap_or("?"))?;
-            let langs: Vec<String> = s.by_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            writeln!(
+                out,
+                "published: {} … {}",
+                s.earliest.as_deref().unwrap_or("?"),
+                s.latest.as_deref().unwrap_or("?")
+            )?;
+            let langs: Vec<String> = s
+                .by_language
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
             writeln!(out, "languages: {}", langs.join(", "))?;
-            let sites: Vec<String> = s.by_site.iter().take(10).map(|(l, n)| format!("{l} {n}")).collect();
+            let sites: Vec<String> = s
+                .by_site
+                .iter()
+                .take(10)
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
             writeln!(out, "top sites: {}", sites.join(", "))?;
-            writeln!(out, "index: {} documents, {:.1} MB; database {:.1} MB", s.indexed_docs, s.index_bytes as f64 / 1e6, s.database_bytes as f64 / 1e6)?;
+            writeln!(
+                out,
+                "index: {} documents, {:.1} MB; database {:.1} MB",
+                s.indexed_docs,
+                s.index_bytes as f64 / 1e6,
+                s.database_bytes as f64 / 1e6
+            )?;
         }
         out.flush()
     })();
@@ -410,7 +487,8 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let rows = store.export(&filter)?;
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(stdout()),
     };
@@ -429,6 +507,17 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(feature = "parquet")]
+fn export_parquet(rows: newsloom_store::Export<'_>, args: &ExportArgs) -> Result<usize> {
+    let Some(path) = &args.output else {
+        bail!(crate::UsageError(
+            "--format parquet writes a file: give --output FILE".into()
+        ));
+    };
+    Ok(newsloom_store::write_parquet(rows, path)?)
+}
+
+#[cfg(not(feature = "parquet"))]
 fn export_parquet(_rows: newsloom_store::Export<'_>, _args: &ExportArgs) -> Result<usize> {
-    bail!("Parquet export is not built in yet; use --format jsonl or csv")
+    bail!("this newsloom was built without the `parquet` feature")
 }

@@ -6,7 +6,13 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug, Clone)]
 pub struct DataArgs {
     /// The data directory of the store.
-    #[arg(long, value_name = "DIR", env = "NEWSLOOM_DATA", default_value = "./newsloom-data", global = false)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "NEWSLOOM_DATA",
+        default_value = "./newsloom-data",
+        global = false
+    )]
     pub data: PathBuf,
 }
 

@@ -68,14 +68,18 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
         }
     }
     let dir = args.data.dir();
-    let mut store = Store::open(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))?;
+    let mut store =
+        Store::open(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))?;
     let mut config = IngestConfig::default();
     config.fetch.min_interval = Duration::from_secs_f64(args.host_interval.max(0.0));
     let ingester = Ingester::new(config);
     let live = ingester.stats();
     let (docs, producer) = ingester.spawn(sources);
     let docs = Arc::new(Mutex::new(docs));
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .max(1);
     let analyser = Arc::new((!args.no_analysis).then(Analyser::new));
     let (done_tx, done_rx) = sync_channel::<Processed>(args.batch.max(1) * 2);
     let mut workers = Vec::new();
@@ -102,7 +106,14 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
 
     let bar = progress(quiet);
     let started = Instant::now();
-    let result = store_all(&mut store, &done_rx, args.batch.max(1), &mut tally, &bar, started);
+    let result = store_all(
+        &mut store,
+        &done_rx,
+        args.batch.max(1),
+        &mut tally,
+        &bar,
+        started,
+    );
     bar.finish_and_clear();
     drop(done_rx);
     for w in workers {
@@ -111,7 +122,11 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
     let stats = producer.join().unwrap_or_else(|_| live.snapshot());
     result?;
     summary(&tally, &stats, started.elapsed());
-    Ok(if tally.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(crate::EXIT_SOME_FAILED) })
+    Ok(if tally.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::EXIT_SOME_FAILED)
+    })
 }
 
 fn progress(quiet: bool) -> ProgressBar {
@@ -119,7 +134,10 @@ fn progress(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }
@@ -134,14 +152,19 @@ fn process(doc: RawDoc, analyser: Option<&Analyser>) -> Processed {
         plain_text: doc.plain_text,
         published_fallback: doc.published_hint.clone(),
     };
-    let mut article = extract(&input, &Config::default()).map_err(|e| (doc.source.clone(), e.to_string()))?;
+    let mut article =
+        extract(&input, &Config::default()).map_err(|e| (doc.source.clone(), e.to_string()))?;
     if article.title.is_none() {
         article.title = doc.title_hint.clone();
     }
     if let Some(analyser) = analyser {
         analyser.analyse(&mut article, None);
     }
-    let info = SourceInfo { source: doc.source, fetched_at: doc.fetched_at, raw_hash: Some(fnv_hex(&doc.bytes)) };
+    let info = SourceInfo {
+        source: doc.source,
+        fetched_at: doc.fetched_at,
+        raw_hash: Some(fnv_hex(&doc.bytes)),
+    };
     Ok((article, info))
 }
 
@@ -172,8 +195,14 @@ fn store_all(
             Err(RecvTimeoutError::Timeout) => false,
             Err(RecvTimeoutError::Disconnected) => true,
         };
-        if !batch.is_empty() && (finished || batch.len() >= batch_size || last_flush.elapsed() > Duration::from_secs(2)) {
-            let outcomes = store.put_batch(std::mem::take(&mut batch)).context("cannot store a batch")?;
+        if !batch.is_empty()
+            && (finished
+                || batch.len() >= batch_size
+                || last_flush.elapsed() > Duration::from_secs(2))
+        {
+            let outcomes = store
+                .put_batch(std::mem::take(&mut batch))
+                .context("cannot store a batch")?;
             for o in outcomes {
                 match o.status {
                     PutStatus::Inserted => tally.inserted += 1,

@@ -16,7 +16,11 @@ fn run(data: &Path, args: &[&str]) -> Output {
         .arg(data)
         .output()
         .expect("runs newsloom");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -51,28 +55,53 @@ fn demo_corpus_round_trip_through_the_store() {
         ("de", "Streiks", "streik"),
         ("it", "scioperi", "sciopero"),
     ] {
-        let out = run(&data, &["search", query, "--lang", lang, "--format", "jsonl"]);
+        let out = run(
+            &data,
+            &["search", query, "--lang", lang, "--format", "jsonl"],
+        );
         let hits = jsonl(&out);
         assert!(!hits.is_empty(), "{lang} {query}: no hits");
         let urls: Vec<&str> = hits.iter().filter_map(|h| h["url"].as_str()).collect();
         let titles: Vec<&str> = hits.iter().filter_map(|h| h["title"].as_str()).collect();
         assert!(
-            urls.iter().any(|u| u.to_lowercase().contains(expect)) || hits.iter().all(|h| h["language"] == lang),
+            urls.iter().any(|u| u.to_lowercase().contains(expect))
+                || hits.iter().all(|h| h["language"] == lang),
             "{lang} {query}: {urls:?} {titles:?}"
         );
-        assert!(hits.iter().all(|h| h["language"] == lang), "{lang}: {hits:?}");
+        assert!(
+            hits.iter().all(|h| h["language"] == lang),
+            "{lang}: {hits:?}"
+        );
     }
 
     // Show, entities, quotes, stats.
-    let hits = jsonl(&run(&data, &["search", "dockworkers", "--format", "jsonl", "--limit", "1"]));
+    let hits = jsonl(&run(
+        &data,
+        &["search", "dockworkers", "--format", "jsonl", "--limit", "1"],
+    ));
     let id = hits[0]["id"].as_i64().expect("id").to_string();
-    let shown: Value = serde_json::from_slice(&run(&data, &["show", &id, "--json"]).stdout).expect("json");
-    assert!(shown["article"]["text"].as_str().is_some_and(|t| t.contains("Westmere")));
-    let people = jsonl(&run(&data, &["entities", "--label", "PER", "--format", "jsonl", "--limit", "50"]));
-    assert!(people.iter().any(|e| e["name"] == "Rosa Quintero"), "{people:?}");
-    let quotes = jsonl(&run(&data, &["quotes", "--speaker", "Quintero", "--format", "jsonl"]));
+    let shown: Value =
+        serde_json::from_slice(&run(&data, &["show", &id, "--json"]).stdout).expect("json");
+    assert!(shown["article"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Westmere")));
+    let people = jsonl(&run(
+        &data,
+        &[
+            "entities", "--label", "PER", "--format", "jsonl", "--limit", "50",
+        ],
+    ));
+    assert!(
+        people.iter().any(|e| e["name"] == "Rosa Quintero"),
+        "{people:?}"
+    );
+    let quotes = jsonl(&run(
+        &data,
+        &["quotes", "--speaker", "Quintero", "--format", "jsonl"],
+    ));
     assert!(quotes.len() >= 3, "{quotes:?}");
-    let stats: Value = serde_json::from_slice(&run(&data, &["stats", "--json"]).stdout).expect("json");
+    let stats: Value =
+        serde_json::from_slice(&run(&data, &["stats", "--json"]).stdout).expect("json");
     assert_eq!(stats["articles"], 30);
 
     // Export round trips: every record comes back whole.
@@ -81,14 +110,29 @@ fn demo_corpus_round_trip_through_the_store() {
     for row in &exported {
         let source = row["article"]["source"].as_str().expect("source");
         let fresh: Value = serde_json::from_slice(
-            &Command::new(env!("CARGO_BIN_EXE_newsloom")).args(["extract", source]).output().expect("extract").stdout,
+            &Command::new(env!("CARGO_BIN_EXE_newsloom"))
+                .args(["extract", source])
+                .output()
+                .expect("extract")
+                .stdout,
         )
         .expect("json");
-        for field in ["title", "text", "authors", "published", "language", "section", "editions", "entities", "quotes"] {
+        for field in [
+            "title",
+            "text",
+            "authors",
+            "published",
+            "language",
+            "section",
+            "editions",
+            "entities",
+            "quotes",
+        ] {
             assert_eq!(row["article"][field], fresh[field], "{source}: {field}");
         }
     }
-    let csv = String::from_utf8_lossy(&run(&data, &["export", "--format", "csv"]).stdout).to_string();
+    let csv =
+        String::from_utf8_lossy(&run(&data, &["export", "--format", "csv"]).stdout).to_string();
     let mut reader_lines = 0;
     let mut in_quotes = false;
     for c in csv.chars() {

@@ -26,7 +26,9 @@ impl Words {
             "farmers", "union", "police", "mayor", "tunnel", "energy", "water", "price",
         ];
         let n = 10 + (self.next() % 8) as usize;
-        let words: Vec<&str> = (0..n).map(|_| W[(self.next() % W.len() as u64) as usize]).collect();
+        let words: Vec<&str> = (0..n)
+            .map(|_| W[(self.next() % W.len() as u64) as usize])
+            .collect();
         let mut s = words.join(" ");
         s[..1].make_ascii_uppercase();
         s + "."
@@ -49,8 +51,9 @@ fn write_pages(dir: &Path) {
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open read-only");
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open read-only");
     conn.query_row(sql, [], |r| r.get(0)).unwrap_or(0)
 }
 
@@ -68,7 +71,16 @@ fn kill_9_during_ingest_loses_nothing_and_duplicates_nothing() {
     let db = data.join("store.sqlite");
 
     let mut child = newsloom()
-        .args(["ingest", "-q", "--no-analysis", "--batch", "10", "--threads", "1", "--data"])
+        .args([
+            "ingest",
+            "-q",
+            "--no-analysis",
+            "--batch",
+            "10",
+            "--threads",
+            "1",
+            "--data",
+        ])
         .arg(&data)
         .arg(&pages)
         .stdout(Stdio::null())
@@ -94,9 +106,14 @@ fn kill_9_during_ingest_loses_nothing_and_duplicates_nothing() {
     child.kill().ok();
     child.wait().ok();
     let committed = count(&db, "SELECT count(*) FROM articles");
-    assert!(committed >= before, "rows vanished: {before} seen, {committed} after the kill");
+    assert!(
+        committed >= before,
+        "rows vanished: {before} seen, {committed} after the kill"
+    );
     if !still_running {
-        eprintln!("note: ingest finished before the kill; the crash path was not exercised this run");
+        eprintln!(
+            "note: ingest finished before the kill; the crash path was not exercised this run"
+        );
     }
 
     // Ingest again: everything is there exactly once.
@@ -108,16 +125,42 @@ fn kill_9_during_ingest_loses_nothing_and_duplicates_nothing() {
         .expect("second ingest");
     assert!(status.success());
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), PAGES as i64);
-    assert_eq!(count(&db, "SELECT count(DISTINCT url) FROM articles"), PAGES as i64);
-    assert_eq!(count(&db, "SELECT count(*) FROM articles WHERE status = 'duplicate'"), 0);
+    assert_eq!(
+        count(&db, "SELECT count(DISTINCT url) FROM articles"),
+        PAGES as i64
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE status = 'duplicate'"
+        ),
+        0
+    );
 
     // The index agrees with the database.
-    let out = newsloom().args(["stats", "--json", "--data"]).arg(&data).output().expect("stats");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = newsloom()
+        .args(["stats", "--json", "--data"])
+        .arg(&data)
+        .output()
+        .expect("stats");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(stats["articles"], PAGES as u64);
     assert_eq!(stats["indexed_docs"], PAGES as u64, "{stats}");
     // And every page is findable.
-    let out = newsloom().args(["search", "--format", "jsonl", "--limit", "1", "--data"]).arg(&data).arg("\"Report 399\"").output().expect("search");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("news/399"), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = newsloom()
+        .args(["search", "--format", "jsonl", "--limit", "1", "--data"])
+        .arg(&data)
+        .arg("\"Report 399\"")
+        .output()
+        .expect("search");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("news/399"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

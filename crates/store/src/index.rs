@@ -134,12 +134,25 @@ impl CorpusIndex {
                 return Err(StoreError::Corrupt {
                     path: path.to_path_buf(),
                     id: 0,
-                    detail: "no usable full-text index: open the store for writing once to rebuild it".into(),
+                    detail:
+                        "no usable full-text index: open the store for writing once to rebuild it"
+                            .into(),
                 });
             };
             analysers::register(index.tokenizers());
-            let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().idx(path)?;
-            return Ok(CorpusIndex { path: path.to_path_buf(), index, reader, fields, writer: None, indexed_seq });
+            let reader = index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .idx(path)?;
+            return Ok(CorpusIndex {
+                path: path.to_path_buf(),
+                index,
+                reader,
+                fields,
+                writer: None,
+                indexed_seq,
+            });
         }
         let memory_budget = memory_budget.unwrap_or_default();
         std::fs::create_dir_all(path).map_err(|e| StoreError::io(path, e))?;
@@ -171,7 +184,9 @@ impl CorpusIndex {
     }
 
     fn writer(&self) -> Result<&IndexWriter, StoreError> {
-        self.writer.as_ref().ok_or_else(|| StoreError::ReadOnly { path: self.path.clone() })
+        self.writer.as_ref().ok_or_else(|| StoreError::ReadOnly {
+            path: self.path.clone(),
+        })
     }
 
     /// Writes the jobs and commits them as containing everything up to `seq`.
@@ -189,8 +204,7 @@ impl CorpusIndex {
     /// duplicate); nothing is visible or durable until [`CorpusIndex::commit`].
     pub(crate) fn stage(&self, job: &IndexJob) -> Result<(), StoreError> {
         let writer = self.writer()?;
-        writer
-            .delete_term(Term::from_field_i64(self.fields.id, job.id));
+        writer.delete_term(Term::from_field_i64(self.fields.id, job.id));
         if job.status.is_indexed() {
             writer
                 .add_document(self.document(job.id, &job.article))
@@ -211,7 +225,9 @@ impl CorpusIndex {
 
     /// Drops every staged, uncommitted change.
     pub(crate) fn rollback(&mut self) {
-        let Some(writer) = self.writer.as_mut() else { return };
+        let Some(writer) = self.writer.as_mut() else {
+            return;
+        };
         if let Err(e) = writer.rollback() {
             tracing::warn!(error = %e, "rolling back the index writer failed");
         }
@@ -224,7 +240,10 @@ impl CorpusIndex {
         })
         .map_err(|e| StoreError::Encode(e.to_string()))?;
         let path = self.path.clone();
-        let writer = self.writer.as_mut().ok_or(StoreError::ReadOnly { path: path.clone() })?;
+        let writer = self
+            .writer
+            .as_mut()
+            .ok_or(StoreError::ReadOnly { path: path.clone() })?;
         let mut prepared = writer.prepare_commit().idx(&path)?;
         prepared.set_payload(&payload);
         prepared.commit().idx(&self.path)?;

@@ -71,6 +71,10 @@ use rusqlite::{Connection, OptionalExtension};
 pub use dedup::DedupConfig;
 pub use error::StoreError;
 pub use export::{write_csv, write_jsonl, Export, ExportFilter};
+#[cfg(feature = "parquet")]
+mod parquet_export;
+#[cfg(feature = "parquet")]
+pub use parquet_export::write_parquet;
 pub use queries::{EntityFilter, EntityStat, MonthCount, QuoteRecord, Stats};
 pub use records::{
     ArticleStatus, ArticleVersion, PutOutcome, PutStatus, SourceInfo, StoredArticle,
@@ -172,14 +176,18 @@ impl Store {
     pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
         let db_path = dir.join(DATABASE_FILE);
         if !db_path.exists() {
-            return Err(StoreError::io(&db_path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+            return Err(StoreError::io(
+                &db_path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
         }
         let conn = Connection::open_with_flags(
             &db_path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .db(&db_path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).db(&db_path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .db(&db_path)?;
         let version: i64 = conn
             .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
             .unwrap_or(0);

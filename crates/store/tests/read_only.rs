@@ -10,20 +10,34 @@ use newsloom_store::{SearchQuery, Store, StoreError};
 fn a_reader_works_beside_a_writer_and_cannot_write() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut writer = Store::open(dir.path()).expect("opens for writing");
-    let a = article("https://example.test/a", Language::En, "Harbour strike", &body(1, 4));
+    let a = article(
+        "https://example.test/a",
+        Language::En,
+        "Harbour strike",
+        &body(1, 4),
+    );
     writer.put_batch(vec![(a, info("a.html"))]).expect("stores");
 
     let mut reader = Store::open_read_only(dir.path()).expect("opens beside the writer");
-    let hits = reader.search(&SearchQuery::new("harbour").limit(5)).expect("searches");
+    let hits = reader
+        .search(&SearchQuery::new("harbour").limit(5))
+        .expect("searches");
     assert_eq!(hits.hits.len(), 1);
-    let b = article("https://example.test/b", Language::En, "Second", &body(2, 4));
+    let b = article(
+        "https://example.test/b",
+        Language::En,
+        "Second",
+        &body(2, 4),
+    );
     match reader.put_batch(vec![(b, info("b.html"))]) {
         Err(StoreError::ReadOnly { .. }) | Err(StoreError::Sqlite { .. }) => {}
         other => panic!("a read-only store wrote: {other:?}"),
     }
     // The writer still works.
     let c = article("https://example.test/c", Language::En, "Third", &body(3, 4));
-    writer.put_batch(vec![(c, info("c.html"))]).expect("writer still stores");
+    writer
+        .put_batch(vec![(c, info("c.html"))])
+        .expect("writer still stores");
 }
 
 #[test]

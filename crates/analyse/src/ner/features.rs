@@ -490,7 +490,10 @@ pub fn stacked(base: &SentenceFeatures, pred: &[Tag]) -> SentenceFeatures {
             T_ST_TRI,
             &[tag_at(ii - 1), tag_at(ii), tag_at(ii + 1)],
         ));
-        k.push(hash::pair(hash::ints(T_ST_WORD, &[tag_at(ii)]), base.word[i]));
+        k.push(hash::pair(
+            hash::ints(T_ST_WORD, &[tag_at(ii)]),
+            base.word[i],
+        ));
         k.push(hash::pair(
             hash::ints(T_ST_SHAPE, &[tag_at(ii), tag_at(ii + 1)]),
             base.shape[i],

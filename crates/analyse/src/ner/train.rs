@@ -234,7 +234,11 @@ fn train_stage(
 fn base_order(examples: &[Example<'_>], news: &[bool], config: &TrainConfig) -> Vec<usize> {
     let mut order = Vec::with_capacity(examples.len());
     for (e, &is_news) in news.iter().enumerate() {
-        let n = if is_news { config.news_repeat.max(1) } else { 1 };
+        let n = if is_news {
+            config.news_repeat.max(1)
+        } else {
+            1
+        };
         order.extend(std::iter::repeat_n(e, n));
     }
     order

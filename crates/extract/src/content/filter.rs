@@ -4,7 +4,9 @@
 use super::blocks::{Block, BlockKind};
 use super::classes;
 use super::vocab::{BYLINE_OPENERS, CHROME_PHRASES, CONSENT_PHRASES, DATE_LINE_WORDS, MONTHS};
-use super::vocab::{CREDIT_PHRASES, POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS};
+use super::vocab::{
+    CREDIT_PHRASES, POSTED_BY_PHRASES, PROMO_ACTIONS, PROMO_OBJECTS, STANDFIRST_TOKENS,
+};
 use crate::dom::{Document, NodeId};
 
 /// Filter thresholds.

@@ -198,15 +198,33 @@ pub const STATE_PREFIXES: &[&str] = &["has-", "with-", "no-", "is-", "show-", "h
 /// Class/id tokens of embedded posts (tweets, Instagram posts) that the article quotes: kept
 /// even inside wrappers named like share bars ("social-media-embed").
 pub const EMBED_TOKENS: &[&str] = &[
-    "social-media-embed", "social-embed", "embed-social", "twitter-tweet", "twitter-embed",
-    "embed-twitter", "instagram-media", "instagram-embed", "embed-instagram", "tiktok-embed",
+    "social-media-embed",
+    "social-embed",
+    "embed-social",
+    "twitter-tweet",
+    "twitter-embed",
+    "embed-twitter",
+    "instagram-media",
+    "instagram-embed",
+    "embed-instagram",
+    "tiktok-embed",
     "fb-post",
 ];
 
 /// Photo-credit markers; a short block holding one is a caption credit, not body.
 pub const CREDIT_PHRASES: &[&str] = &[
-    "getty images", "ap photo", "shutterstock", "afp photo", "reuters photo", "afp via getty",
-    "photo credit", "crédit photo", "bildquelle", "foto di", "foto de", "photo de",
+    "getty images",
+    "ap photo",
+    "shutterstock",
+    "afp photo",
+    "reuters photo",
+    "afp via getty",
+    "photo credit",
+    "crédit photo",
+    "bildquelle",
+    "foto di",
+    "foto de",
+    "photo de",
     "bloomberg via getty",
 ];
 
