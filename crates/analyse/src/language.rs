@@ -9,6 +9,8 @@ use newsloom_model::{Article, Language};
 pub struct LanguageConfig {
     /// How many characters of the text are given to the detector.
     pub sample_chars: usize,
+    /// How many when the page declares one of the five languages (detection only checks it).
+    pub check_chars: usize,
     /// Confidence (0–1) detection needs to override a declared language.
     pub override_confidence: f64,
     /// Confidence (0–1) detection needs to name a language when none is declared.
@@ -19,6 +21,7 @@ impl Default for LanguageConfig {
     fn default() -> Self {
         LanguageConfig {
             sample_chars: 800,
+            check_chars: 300,
             override_confidence: 0.9,
             min_confidence: 0.5,
         }
@@ -70,10 +73,11 @@ impl Detector {
         } else {
             &article.text
         };
-        let Some((detected, confidence)) = self.detect(text, cfg.sample_chars) else {
+        let supported = Language::SUPPORTED.contains(&declared);
+        let sample = if supported { cfg.check_chars } else { cfg.sample_chars };
+        let Some((detected, confidence)) = self.detect(text, sample) else {
             return declared;
         };
-        let supported = Language::SUPPORTED.contains(&declared);
         if !declared.is_known() {
             return if confidence >= cfg.min_confidence {
                 detected
