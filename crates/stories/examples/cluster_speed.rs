@@ -1,0 +1,100 @@
+//! Measures how fast the [`StoryIndex`] assigns articles, on synthetic articles (no data set
+//! needed):
+//!
+//! ```text
+//! cargo run --release -p newsloom-stories --example cluster_speed -- [articles] [stories]
+//! ```
+//!
+//! Each synthetic story has its own entities, numbers, dates and terms drawn from a shared
+//! vocabulary; each article takes a random part of its story's features plus noise, in one of
+//! five languages. Prints articles/s for `add` alone (features are precomputed, as in the
+//! pipeline) and how many stories were formed against how many were generated.
+
+use newsloom_model::Language;
+use newsloom_stories::{ArticleRef, Features, StoryIndex};
+use std::time::Instant;
+
+/// A deterministic xorshift generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let stories: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2_000);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let langs = [
+        Language::En,
+        Language::Fr,
+        Language::Es,
+        Language::De,
+        Language::It,
+    ];
+    let vocabulary = 50_000;
+    let plans: Vec<Vec<usize>> = (0..stories)
+        .map(|_| (0..40).map(|_| rng.below(vocabulary)).collect())
+        .collect();
+    let articles: Vec<(usize, ArticleRef)> = (0..n)
+        .map(|i| {
+            let s = rng.below(stories);
+            let plan = &plans[s];
+            let mut f = Features {
+                language: langs[rng.below(langs.len())].clone(),
+                ..Features::default()
+            };
+            for (k, &w) in plan.iter().enumerate() {
+                if rng.below(3) == 0 {
+                    continue;
+                }
+                let key = format!("w{w}");
+                match k % 5 {
+                    0 => f.entities.insert(key, 1 + rng.below(3) as u32),
+                    1 => f.numbers.insert(key, 1),
+                    2 => f.capitalised.insert(key, 1),
+                    3 => f.dates.insert(key, 1),
+                    _ => f.terms.insert(key, 1 + rng.below(4) as u32),
+                };
+            }
+            for _ in 0..150 {
+                f.terms.insert(format!("w{}", rng.below(vocabulary)), 1);
+            }
+            let id = format!("a{i}");
+            (
+                s,
+                ArticleRef {
+                    id,
+                    language: f.language.clone(),
+                    features: f,
+                    ..ArticleRef::default()
+                },
+            )
+        })
+        .collect();
+    let mut index = StoryIndex::new();
+    let t = Instant::now();
+    for (_, a) in &articles {
+        if let Err(e) = index.add(a) {
+            eprintln!("cluster_speed: {e}");
+            return;
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let generated: std::collections::BTreeSet<usize> = articles.iter().map(|(s, _)| *s).collect();
+    println!(
+        "{n} articles in {secs:.2}s: {:.0} articles/s; {} stories formed for {} generated",
+        n as f64 / secs,
+        index.story_count(),
+        generated.len()
+    );
+}

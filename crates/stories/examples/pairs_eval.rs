@@ -1,0 +1,282 @@
+//! Measures the article similarity on the SemEval-2022 Task 8 same-story pairs, and fits its
+//! weights.
+//!
+//! ```text
+//! cargo run --release -p newsloom-stories --example pairs_eval -- ../shared/data/stories/pairs-dev.jsonl
+//! ```
+//!
+//! Each text (title + body) is analysed by `newsloom-analyse` (no publication date: `None`),
+//! turned into features, and compared. Document frequencies come from all the texts of the file
+//! (no labels used). The pairs are split in two halves by the parity of the FNV-1a hash of
+//! `pair_id`: the logistic model is fitted on the even (fitting) half, the same-story threshold
+//! is chosen there for the best F1, and the figures are reported on the odd (held-out) half and
+//! on all pairs, for the weights fitted in this run and for the constants compiled into the
+//! crate. The fitted weights are printed as Rust constants for `src/fit/weights.rs`.
+
+use newsloom_analyse::Analyser;
+use newsloom_model::{Article, Language};
+use newsloom_stories::fit::weights::{Weights, SAME_STORY_THRESHOLD, WEIGHTS};
+use newsloom_stories::fit::{fit_logistic, FitConfig};
+use newsloom_stories::similarity::components;
+use newsloom_stories::{Components, FeatureConfig, Features, Similarity, TermStats};
+use std::collections::HashMap;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// One labelled pair.
+struct Pair {
+    id: String,
+    a: usize,
+    b: usize,
+    crosslingual: bool,
+    translated: bool,
+    same: bool,
+    graded: f64,
+}
+
+fn main() -> ExitCode {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/stories/pairs-dev.jsonl".to_string());
+    let raw = match std::fs::read_to_string(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "pairs_eval: cannot read {path}: {e}\n(the pairs live outside the repository, in \
+                 shared/data/stories/pairs-dev.jsonl; pass its path as the first argument)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let mut articles: Vec<Article> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut pairs = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("pairs_eval: line {}: {e}", n + 1);
+                return ExitCode::from(2);
+            }
+        };
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        let pair_id = s("pair_id");
+        let mut ids = pair_id.splitn(2, '_');
+        let (ida, idb) = (
+            ids.next().unwrap_or_default().to_string(),
+            ids.next().unwrap_or_default().to_string(),
+        );
+        let mut slot = |id: String, text: String, lang: String| -> usize {
+            *by_id.entry(id.clone()).or_insert_with(|| {
+                articles.push(article(&id, &text, &lang));
+                articles.len() - 1
+            })
+        };
+        let a = slot(ida, s("text1"), s("lang1"));
+        let b = slot(idb, s("text2"), s("lang2"));
+        pairs.push(Pair {
+            id: pair_id,
+            a,
+            b,
+            crosslingual: v["crosslingual"].as_bool().unwrap_or(false),
+            translated: v["machine_translated_augmentation"]
+                .as_bool()
+                .unwrap_or(false),
+            same: v["same_story"].as_bool().unwrap_or(false),
+            graded: v["graded_similarity"].as_f64().unwrap_or(0.0),
+        });
+    }
+
+    let analyser = Analyser::new();
+    let t = Instant::now();
+    for a in &mut articles {
+        analyser.analyse(a, None);
+    }
+    let analyse_secs = t.elapsed().as_secs_f64();
+
+    let cfg = FeatureConfig::default();
+    let t = Instant::now();
+    let features: Vec<Features> = articles
+        .iter()
+        .map(|a| Features::from_article(a, &cfg))
+        .collect();
+    let feature_secs = t.elapsed().as_secs_f64();
+    let mut stats = TermStats::new();
+    for f in &features {
+        stats.observe(f);
+    }
+    let t = Instant::now();
+    let comps: Vec<Components> = pairs
+        .iter()
+        .map(|p| components(&features[p.a], &features[p.b], &stats).0)
+        .collect();
+    let compare_secs = t.elapsed().as_secs_f64();
+
+    let fitting: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
+    let samples: Vec<(Components, f64)> = pairs
+        .iter()
+        .zip(&comps)
+        .zip(&fitting)
+        .filter(|(_, fit)| **fit)
+        .map(|((p, c), _)| (*c, p.graded))
+        .collect();
+    let fitted = fit_logistic(&samples, &FitConfig::default());
+
+    println!(
+        "pairs: {} ({} fitting, {} held out), articles: {}",
+        pairs.len(),
+        samples.len(),
+        pairs.len() - samples.len(),
+        articles.len()
+    );
+    println!(
+        "speed: analysis {:.0} articles/s; features {:.0} articles/s; similarity {:.0} pairs/s \
+         (features + similarity: {:.0} articles/s)",
+        articles.len() as f64 / analyse_secs,
+        articles.len() as f64 / feature_secs,
+        pairs.len() as f64 / compare_secs,
+        articles.len() as f64
+            / (feature_secs + compare_secs * articles.len() as f64 / pairs.len() as f64 / 2.0),
+    );
+
+    for (name, weights, fixed) in [
+        ("weights fitted in this run", fitted, None),
+        ("compiled WEIGHTS", WEIGHTS, Some(SAME_STORY_THRESHOLD)),
+    ] {
+        let sim = Similarity::with_weights(weights);
+        let scores: Vec<f64> = comps.iter().map(|c| sim.weights().apply(c)).collect();
+        let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i]).collect();
+        let threshold = fixed.unwrap_or_else(|| best_threshold(&fit_rows, &scores, &pairs));
+        println!("\n== {name} (same-story threshold {threshold:.3}) ==");
+        println!(
+            "{:<34} {:>5} {:>6} {:>6} {:>6} {:>8}",
+            "subset", "pairs", "P", "R", "F1", "Pearson"
+        );
+        for (half, keep) in [
+            (
+                "held-out",
+                Box::new(|i: usize| !fitting[i]) as Box<dyn Fn(usize) -> bool>,
+            ),
+            ("fitting", Box::new(|i: usize| fitting[i])),
+            ("all dev", Box::new(|_| true)),
+        ] {
+            for (subset, sel) in [
+                (
+                    "all",
+                    Box::new(|_: &Pair| true) as Box<dyn Fn(&Pair) -> bool>,
+                ),
+                ("original", Box::new(|p: &Pair| !p.translated)),
+                ("machine-translated", Box::new(|p: &Pair| p.translated)),
+                ("monolingual", Box::new(|p: &Pair| !p.crosslingual)),
+                ("cross-lingual", Box::new(|p: &Pair| p.crosslingual)),
+            ] {
+                let rows: Vec<usize> = (0..pairs.len())
+                    .filter(|&i| keep(i) && sel(&pairs[i]))
+                    .collect();
+                let (p, r, f1) = prf(&rows, &scores, &pairs, threshold);
+                let xs: Vec<f64> = rows.iter().map(|&i| scores[i]).collect();
+                let ys: Vec<f64> = rows.iter().map(|&i| pairs[i].graded).collect();
+                println!(
+                    "{:<34} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>8.3}",
+                    format!("{half} / {subset}"),
+                    rows.len(),
+                    p,
+                    r,
+                    f1,
+                    pearson(&xs, &ys)
+                );
+            }
+        }
+        if fixed.is_none() {
+            print_constants(&weights, threshold);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// An article from a pair's text: the title is the text before the first double space or line
+/// break when that comes within 300 characters.
+fn article(id: &str, text: &str, lang: &str) -> Article {
+    let mut a = Article::new(id);
+    a.language = Language::parse(lang).unwrap_or_default();
+    let text = text.trim();
+    let cut = [text.find("  "), text.find('\n')]
+        .into_iter()
+        .flatten()
+        .min();
+    match cut {
+        Some(c) if c > 0 && text[..c].chars().count() <= 300 => {
+            a.title = Some(text[..c].trim().to_string());
+            a.text = text[c..].trim().to_string();
+        }
+        _ => a.text = text.to_string(),
+    }
+    a
+}
+
+fn best_threshold(rows: &[usize], scores: &[f64], pairs: &[Pair]) -> f64 {
+    let mut best = (0.0, 0.5);
+    for step in 1..200 {
+        let t = f64::from(step) / 200.0;
+        let (_, _, f1) = prf(rows, scores, pairs, t);
+        if f1 > best.0 {
+            best = (f1, t);
+        }
+    }
+    best.1
+}
+
+fn prf(rows: &[usize], scores: &[f64], pairs: &[Pair], t: f64) -> (f64, f64, f64) {
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for &i in rows {
+        match (scores[i] >= t, pairs[i].same) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, true) => fn_ += 1.0,
+            _ => {}
+        }
+    }
+    let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+    let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f1)
+}
+
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    if n < 2.0 {
+        return f64::NAN;
+    }
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx).powi(2);
+        syy += (b - my).powi(2);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn print_constants(w: &Weights, threshold: f64) {
+    println!("\n// fitted constants for src/fit/weights.rs");
+    println!("pub const WEIGHTS: Weights = Weights {{");
+    println!("    bias: {:.4},", w.bias);
+    for (name, v) in Components::NAMES.iter().zip(w.to_array()) {
+        println!("    {name}: {v:.4},");
+    }
+    println!("}};");
+    println!("pub const SAME_STORY_THRESHOLD: f64 = {threshold:.3};");
+}

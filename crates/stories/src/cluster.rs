@@ -1,0 +1,387 @@
+//! Online, incremental story assignment: each new article goes to the best-matching existing
+//! story (candidates found through an inverted index on entity, capitalised-word and term keys,
+//! never by a full scan), or starts a new one. Language editions declared by hreflang links and
+//! near-duplicates named by the caller join their article's story directly. Earlier
+//! assignments never change.
+
+use crate::features::{Family, FeatureConfig, Features};
+use crate::fit::weights::SAME_STORY_THRESHOLD;
+use crate::idf::TermStats;
+use crate::similarity::{Explanation, Similarity};
+use newsloom_model::{Article, Language};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A story's identifier, unique within one [`StoryIndex`] (assigned in creation order from 1).
+pub type StoryId = u64;
+
+/// Errors of the story index.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoryError {
+    /// An article with this id was already added.
+    #[error("article {0:?} was already added")]
+    DuplicateId(String),
+}
+
+/// What the index needs of one article, computed once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRef {
+    /// The article's id (unique).
+    pub id: String,
+    /// Its language.
+    pub language: Language,
+    /// The outlet's name or host.
+    pub site: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// URLs of its other-language editions (hreflang).
+    pub edition_urls: Vec<String>,
+    /// Publication date (ISO 8601).
+    pub published: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Comparison features.
+    pub features: Features,
+    /// The id of the article this one near-duplicates (found by the caller), if any.
+    pub duplicate_of: Option<String>,
+}
+
+impl ArticleRef {
+    /// The reference of an analysed article.
+    pub fn from_article(id: &str, article: &Article, cfg: &FeatureConfig) -> ArticleRef {
+        ArticleRef {
+            id: id.to_string(),
+            language: article.language.clone(),
+            site: article.site_name.clone().or_else(|| {
+                article
+                    .url
+                    .as_deref()
+                    .and_then(|u| url_host(u).map(str::to_string))
+            }),
+            url: article
+                .url
+                .clone()
+                .or_else(|| article.canonical_url.clone()),
+            edition_urls: article
+                .editions
+                .iter()
+                .filter_map(|e| e.url.clone())
+                .collect(),
+            published: article.published.clone(),
+            title: article.title.clone(),
+            features: Features::from_article(article, cfg),
+            duplicate_of: None,
+        }
+    }
+}
+
+/// How an article joined its story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Link {
+    /// It started a new story.
+    New,
+    /// It was similar enough to an article of the story.
+    Similar,
+    /// It is a language edition of an article of the story (hreflang).
+    Edition,
+    /// It near-duplicates an article of the story.
+    Duplicate,
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The story.
+    pub story_id: StoryId,
+    /// The similarity to the best-matching article of the story (1 for editions and
+    /// duplicates; for a new story, the best score found, below the threshold).
+    pub score: f64,
+    /// What matched the best-matching article (empty for editions and duplicates).
+    pub explanation: Explanation,
+    /// The best-matching article, if any.
+    pub matched: Option<String>,
+    /// True when the article started a new story.
+    pub new_story: bool,
+    /// How the article joined.
+    pub link: Link,
+}
+
+/// Settings of the index.
+#[derive(Debug, Clone)]
+pub struct ClusterConfig {
+    /// Minimum similarity to join a story.
+    pub threshold: f64,
+    /// Articles scored per addition (the best by shared-key weight).
+    pub max_candidates: usize,
+    /// Keys held by more articles than this are not used to find candidates (too common).
+    pub max_posting: usize,
+    /// Terms indexed per article (its highest TF-IDF ones).
+    pub terms_per_article: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            threshold: SAME_STORY_THRESHOLD,
+            max_candidates: 32,
+            max_posting: 5_000,
+            terms_per_article: 12,
+        }
+    }
+}
+
+/// One indexed article.
+#[derive(Debug, Clone)]
+struct Indexed {
+    id: String,
+    story: StoryId,
+    features: Features,
+}
+
+/// The story index: articles, their stories, and the inverted index that finds candidates.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    config: ClusterConfig,
+    similarity: Similarity,
+    stats: TermStats,
+    articles: Vec<Indexed>,
+    by_id: HashMap<String, u32>,
+    by_url: HashMap<String, u32>,
+    by_edition_url: HashMap<String, u32>,
+    postings: HashMap<(Family, String), Vec<u32>>,
+    stories: Vec<Vec<u32>>,
+}
+
+impl StoryIndex {
+    /// An empty index with the default settings and fitted weights.
+    pub fn new() -> StoryIndex {
+        StoryIndex::with_config(ClusterConfig::default(), Similarity::new())
+    }
+
+    /// An empty index with explicit settings.
+    pub fn with_config(config: ClusterConfig, similarity: Similarity) -> StoryIndex {
+        StoryIndex {
+            config,
+            similarity,
+            ..StoryIndex::default()
+        }
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True when no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Number of stories.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// The story of an added article.
+    pub fn story_of(&self, article_id: &str) -> Option<StoryId> {
+        self.by_id
+            .get(article_id)
+            .map(|&i| self.articles[i as usize].story)
+    }
+
+    /// The article ids of a story, in the order they were added.
+    pub fn members(&self, story: StoryId) -> Vec<&str> {
+        let Some(idx) = story
+            .checked_sub(1)
+            .and_then(|s| self.stories.get(s as usize))
+        else {
+            return Vec::new();
+        };
+        idx.iter()
+            .map(|&i| self.articles[i as usize].id.as_str())
+            .collect()
+    }
+
+    /// The document frequencies seen so far.
+    pub fn stats(&self) -> &TermStats {
+        &self.stats
+    }
+
+    /// Assigns an article to a story.
+    pub fn add(&mut self, article: &ArticleRef) -> Result<Assignment, StoryError> {
+        if self.by_id.contains_key(&article.id) {
+            return Err(StoryError::DuplicateId(article.id.clone()));
+        }
+        self.stats.observe(&article.features);
+        let assignment = self
+            .direct_link(article)
+            .unwrap_or_else(|| self.by_similarity(article));
+        self.insert(article, assignment.story_id);
+        Ok(assignment)
+    }
+
+    /// A story reached through `duplicate_of` or hreflang editions.
+    fn direct_link(&self, article: &ArticleRef) -> Option<Assignment> {
+        let direct = |idx: u32, link: Link| {
+            let target = &self.articles[idx as usize];
+            Assignment {
+                story_id: target.story,
+                score: 1.0,
+                explanation: Explanation::default(),
+                matched: Some(target.id.clone()),
+                new_story: false,
+                link,
+            }
+        };
+        if let Some(&idx) = article
+            .duplicate_of
+            .as_ref()
+            .and_then(|d| self.by_id.get(d))
+        {
+            return Some(direct(idx, Link::Duplicate));
+        }
+        if let Some(&idx) = article
+            .url
+            .as_deref()
+            .and_then(|u| self.by_edition_url.get(&url_key(u)))
+        {
+            return Some(direct(idx, Link::Edition));
+        }
+        article
+            .edition_urls
+            .iter()
+            .find_map(|u| self.by_url.get(&url_key(u)))
+            .map(|&idx| direct(idx, Link::Edition))
+    }
+
+    /// The best story by similarity among the candidates, or a new story.
+    fn by_similarity(&self, article: &ArticleRef) -> Assignment {
+        let f = &article.features;
+        let mut hits: HashMap<u32, f64> = HashMap::new();
+        for (family, key) in self.index_keys(f) {
+            let Some(list) = self.postings.get(&(family, key.to_string())) else {
+                continue;
+            };
+            if list.len() > self.config.max_posting {
+                continue;
+            }
+            let w = self.stats.idf(family, key);
+            for &i in list {
+                *hits.entry(i).or_insert(0.0) += w;
+            }
+        }
+        let mut candidates: Vec<(u32, f64)> = hits.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(self.config.max_candidates);
+        let mut best: Option<(u32, f64)> = None;
+        for (i, _) in candidates {
+            let s = self
+                .similarity
+                .score(f, &self.articles[i as usize].features, &self.stats);
+            match best {
+                Some((_, b)) if s <= b => {}
+                _ => best = Some((i, s)),
+            }
+        }
+        match best {
+            Some((i, score)) if score >= self.config.threshold => {
+                let target = &self.articles[i as usize];
+                Assignment {
+                    story_id: target.story,
+                    score,
+                    explanation: self.similarity.explain(f, &target.features, &self.stats),
+                    matched: Some(target.id.clone()),
+                    new_story: false,
+                    link: Link::Similar,
+                }
+            }
+            other => Assignment {
+                story_id: self.stories.len() as StoryId + 1,
+                score: other.map_or(0.0, |(_, s)| s),
+                explanation: Explanation::default(),
+                matched: None,
+                new_story: true,
+                link: Link::New,
+            },
+        }
+    }
+
+    /// The keys an article is found by: entities, capitalised words, its top terms.
+    fn index_keys<'f>(&self, f: &'f Features) -> Vec<(Family, &'f str)> {
+        let mut keys: Vec<(Family, &str)> = Vec::new();
+        keys.extend(f.keys(Family::Entity).map(|k| (Family::Entity, k)));
+        keys.extend(
+            f.keys(Family::Capitalised)
+                .map(|k| (Family::Capitalised, k)),
+        );
+        let mut terms: Vec<(f64, &str)> = f
+            .terms
+            .iter()
+            .map(|(k, n)| {
+                (
+                    f64::from(*n).ln_1p() * self.stats.idf(Family::Term, k),
+                    k.as_str(),
+                )
+            })
+            .collect();
+        terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        keys.extend(
+            terms
+                .into_iter()
+                .take(self.config.terms_per_article)
+                .map(|(_, k)| (Family::Term, k)),
+        );
+        keys
+    }
+
+    fn insert(&mut self, article: &ArticleRef, story: StoryId) {
+        let idx = self.articles.len() as u32;
+        let keys: Vec<(Family, String)> = self
+            .index_keys(&article.features)
+            .into_iter()
+            .map(|(f, k)| (f, k.to_string()))
+            .collect();
+        for key in keys {
+            self.postings.entry(key).or_default().push(idx);
+        }
+        if let Some(u) = &article.url {
+            self.by_url.insert(url_key(u), idx);
+        }
+        for u in &article.edition_urls {
+            self.by_edition_url.insert(url_key(u), idx);
+        }
+        self.by_id.insert(article.id.clone(), idx);
+        let slot = (story - 1) as usize;
+        if slot >= self.stories.len() {
+            self.stories.push(Vec::new());
+        }
+        if let Some(members) = self.stories.get_mut(slot) {
+            members.push(idx);
+        }
+        self.articles.push(Indexed {
+            id: article.id.clone(),
+            story,
+            features: article.features.clone(),
+        });
+    }
+}
+
+/// A URL as compared for edition links: without scheme, `www.`, fragment and trailing slash.
+fn url_key(url: &str) -> String {
+    let u = url.trim();
+    let u = u.split('#').next().unwrap_or(u);
+    let u = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .unwrap_or(u);
+    let u = u.strip_prefix("www.").unwrap_or(u);
+    u.trim_end_matches('/').to_lowercase()
+}
+
+/// The host of a URL.
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split("://").nth(1)?;
+    rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())
+}

@@ -1,0 +1,264 @@
+//! The features one article is compared by, computed once per article from its analysed
+//! record: entity keys, numbers, resolved dates, quote speakers, capitalised words, text terms
+//! and title words.
+//!
+//! ```
+//! use newsloom_model::{Article, Entity, EntityLabel, Language};
+//! use newsloom_stories::features::{FeatureConfig, Features};
+//! let mut a = Article::new("x");
+//! a.language = Language::Fr;
+//! a.title = Some("L'Allemagne prolonge".into());
+//! a.text = "Berlin a annoncé 2 000 tests.".into();
+//! let f = Features::from_article(&a, &FeatureConfig::default());
+//! assert!(f.numbers.contains_key("2000"));
+//! assert!(f.title.contains_key("germany"));
+//! ```
+
+use crate::normalise::{entity_key, fold, word_key};
+use crate::numbers::numbers;
+use newsloom_model::{Article, EntityLabel, Language};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A family of feature keys; each has its own document frequencies and similarity component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Family {
+    /// Entity keys (exonym-mapped, surnames for people).
+    Entity,
+    /// Normalised numbers.
+    Number,
+    /// Resolved date values.
+    Date,
+    /// Quote speakers (surname keys).
+    Speaker,
+    /// Capitalised words not opening a sentence (folded, exonym-mapped).
+    Capitalised,
+    /// Text terms: folded word prefixes.
+    Term,
+    /// Title words: folded word prefixes and capitalised word keys.
+    Title,
+}
+
+impl Family {
+    /// Number of families.
+    pub const COUNT: usize = 7;
+    /// Every family.
+    pub const ALL: [Family; Family::COUNT] = [
+        Family::Entity,
+        Family::Number,
+        Family::Date,
+        Family::Speaker,
+        Family::Capitalised,
+        Family::Term,
+        Family::Title,
+    ];
+}
+
+/// Settings of feature extraction.
+#[derive(Debug, Clone)]
+pub struct FeatureConfig {
+    /// Terms are the first `prefix_len` characters of folded words (a cheap stemmer that works
+    /// the same in every language).
+    pub prefix_len: usize,
+    /// Shorter words are not terms (most function words).
+    pub min_term_len: usize,
+    /// Capitalised words shorter than this are ignored.
+    pub min_capitalised_len: usize,
+    /// Only the first `max_text_chars` characters of the text are read for terms, capitalised
+    /// words and numbers.
+    pub max_text_chars: usize,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            prefix_len: 5,
+            min_term_len: 4,
+            min_capitalised_len: 3,
+            max_text_chars: 20_000,
+        }
+    }
+}
+
+/// Key → count, for one family.
+pub type Bag = BTreeMap<String, u32>;
+
+/// The comparison features of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Features {
+    /// The article's language.
+    pub language: Language,
+    /// Entity keys with their mention counts.
+    pub entities: Bag,
+    /// Entity keys of people (a subset of `entities`), for explanations.
+    pub people: Bag,
+    /// Normalised numbers.
+    pub numbers: Bag,
+    /// Resolved date values (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub dates: Bag,
+    /// Speaker keys of quotes.
+    pub speakers: Bag,
+    /// Capitalised words not opening a sentence.
+    pub capitalised: Bag,
+    /// Text terms (title and body).
+    pub terms: Bag,
+    /// Title words: term prefixes and word keys.
+    pub title: Bag,
+}
+
+impl Features {
+    /// Computes the features of an analysed article (entities, quotes and dates come from the
+    /// analysis stage; numbers, terms and capitalised words from the text).
+    pub fn from_article(article: &Article, cfg: &FeatureConfig) -> Features {
+        let mut f = Features {
+            language: article.language.clone(),
+            ..Features::default()
+        };
+        for e in &article.entities {
+            let key = entity_key(&e.name, e.label);
+            if key.chars().count() < 2 {
+                continue;
+            }
+            let n = u32::try_from(e.mentions.len().max(1)).unwrap_or(u32::MAX);
+            *f.entities.entry(key.clone()).or_insert(0) += n;
+            if e.label == EntityLabel::Person {
+                *f.people.entry(key).or_insert(0) += n;
+            }
+        }
+        for d in &article.dates {
+            if let Some(v) = &d.value {
+                *f.dates.entry(v.clone()).or_insert(0) += 1;
+            }
+        }
+        for q in &article.quotes {
+            if let Some(s) = q.speaker_entity.as_deref().or(q.speaker.as_deref()) {
+                let key = entity_key(s, EntityLabel::Person);
+                if !key.is_empty() {
+                    *f.speakers.entry(key).or_insert(0) += 1;
+                }
+            }
+        }
+        let text: String = article.text.chars().take(cfg.max_text_chars).collect();
+        for n in numbers(&text) {
+            *f.numbers.entry(n).or_insert(0) += 1;
+        }
+        if let Some(title) = &article.title {
+            for n in numbers(title) {
+                *f.numbers.entry(n).or_insert(0) += 1;
+            }
+            for_words(title, |word, capitalised| {
+                if let Some(t) = term(word, cfg) {
+                    *f.title.entry(t.clone()).or_insert(0) += 1;
+                    *f.terms.entry(t).or_insert(0) += 1;
+                }
+                if capitalised && word.chars().count() >= cfg.min_capitalised_len {
+                    *f.title.entry(word_key(word)).or_insert(0) += 1;
+                }
+            });
+        }
+        for_words(&text, |word, capitalised| {
+            if let Some(t) = term(word, cfg) {
+                *f.terms.entry(t).or_insert(0) += 1;
+            }
+            if capitalised && word.chars().count() >= cfg.min_capitalised_len {
+                *f.capitalised.entry(word_key(word)).or_insert(0) += 1;
+            }
+        });
+        f
+    }
+
+    /// The bag of one family.
+    pub fn bag(&self, family: Family) -> &Bag {
+        match family {
+            Family::Entity => &self.entities,
+            Family::Number => &self.numbers,
+            Family::Date => &self.dates,
+            Family::Speaker => &self.speakers,
+            Family::Capitalised => &self.capitalised,
+            Family::Term => &self.terms,
+            Family::Title => &self.title,
+        }
+    }
+
+    /// The keys of one family.
+    pub fn keys(&self, family: Family) -> impl Iterator<Item = &str> {
+        self.bag(family).keys().map(String::as_str)
+    }
+}
+
+/// The keys of the capitalised words of `text` (not opening a sentence), in text order.
+pub fn capitalised_keys(text: &str, cfg: &FeatureConfig) -> Vec<String> {
+    let mut out = Vec::new();
+    for_words(text, |word, capitalised| {
+        if capitalised && word.chars().count() >= cfg.min_capitalised_len {
+            out.push(word_key(word));
+        }
+    });
+    out
+}
+
+/// The term of a word: its folded first characters, when it is long enough and not a number.
+fn term(word: &str, cfg: &FeatureConfig) -> Option<String> {
+    if word.chars().count() < cfg.min_term_len || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(fold(word).chars().take(cfg.prefix_len).collect())
+}
+
+/// Calls `visit(word, capitalised)` for every alphabetic word of `text`; `capitalised` is true
+/// for a word starting with an upper-case letter that does not open a sentence (its previous
+/// non-space character is not `.`, `!`, `?`, `:`, a quotation mark, or the start of the text).
+fn for_words(text: &str, mut visit: impl FnMut(&str, bool)) {
+    let mut sentence_start = true;
+    let mut word_start: Option<usize> = None;
+    let mut word_opens_sentence = true;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+                word_opens_sentence = sentence_start;
+            }
+            sentence_start = false;
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            let word = &text[s..i];
+            let upper = word.chars().next().is_some_and(char::is_uppercase);
+            // Long all-capital words are shouting or datelines, not names.
+            let shouting = word.chars().count() > 5 && word.chars().all(|c| !c.is_lowercase());
+            visit(word, upper && !word_opens_sentence && !shouting);
+        }
+        if matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '„' | '\n') {
+            sentence_start = true;
+        } else if !c.is_whitespace() && !matches!(c, '\'' | '’' | '-') {
+            sentence_start = false;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalised_words_skip_sentence_openers() {
+        let mut seen = Vec::new();
+        for_words("The talks in Brüssel ended. Then NATO met.", |w, c| {
+            if c {
+                seen.push(w.to_string());
+            }
+        });
+        assert_eq!(seen, vec!["Brüssel", "NATO"]);
+    }
+
+    #[test]
+    fn terms_are_folded_prefixes() {
+        let cfg = FeatureConfig::default();
+        assert_eq!(term("Négociations", &cfg).unwrap(), "negoc");
+        assert_eq!(term("und", &cfg), None);
+    }
+}

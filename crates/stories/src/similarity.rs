@@ -1,0 +1,248 @@
+//! The similarity of two articles: one component per feature family, combined by the fitted
+//! logistic model of [`crate::fit::weights`] into a score in [0, 1], with an [`Explanation`] of
+//! what matched.
+//!
+//! ```
+//! use newsloom_model::{Article, Language};
+//! use newsloom_stories::{FeatureConfig, Features, Similarity, TermStats};
+//! let cfg = FeatureConfig::default();
+//! let mut a = Article::new("a");
+//! a.language = Language::En;
+//! a.text = "Germany extended its travel warning for 2,000 tourists in Brussels.".into();
+//! let mut b = a.clone();
+//! b.language = Language::De;
+//! b.text = "Deutschland verlängert die Reisewarnung für 2.000 Touristen in Brüssel.".into();
+//! let (fa, fb) = (Features::from_article(&a, &cfg), Features::from_article(&b, &cfg));
+//! let e = Similarity::new().explain(&fa, &fb, &TermStats::new());
+//! assert!(e.numbers.contains(&"2000".to_string()));
+//! assert!(e.capitalised.contains(&"brussels".to_string()));
+//! ```
+
+use crate::features::{Bag, Family, Features};
+use crate::fit::weights::{Weights, WEIGHTS};
+use crate::idf::TermStats;
+use serde::{Deserialize, Serialize};
+
+/// The per-family similarities of a pair, each in [0, 1]: the model's inputs. Cosines enter
+/// as their square roots (their distribution is skewed towards 0; the root made the fit
+/// linear enough to gain 0.04 Pearson on the held-out half).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Components {
+    /// IDF-weighted cosine of entity keys (weighted by log mention counts).
+    pub entity: f64,
+    /// IDF-weighted cosine of normalised numbers.
+    pub number: f64,
+    /// IDF-weighted cosine of resolved dates.
+    pub date: f64,
+    /// Share of the smaller speaker set found in the other.
+    pub speaker: f64,
+    /// IDF-weighted cosine of capitalised words.
+    pub capitalised: f64,
+    /// TF-IDF cosine of text terms when both articles are in the same language, else 0.
+    pub text: f64,
+    /// TF-IDF cosine of text terms when the languages differ (shared names and cognates), else 0.
+    pub text_cross: f64,
+    /// IDF-weighted cosine of title words.
+    pub title: f64,
+    /// 1 when the two articles are in different languages.
+    pub crosslingual: f64,
+}
+
+impl Components {
+    /// Number of components.
+    pub const COUNT: usize = 9;
+    /// Component names, in [`Components::to_array`] order.
+    pub const NAMES: [&'static str; Components::COUNT] = [
+        "entity",
+        "number",
+        "date",
+        "speaker",
+        "capitalised",
+        "text",
+        "text_cross",
+        "title",
+        "crosslingual",
+    ];
+
+    /// The components as a vector, in [`Components::NAMES`] order.
+    pub fn to_array(&self) -> [f64; Components::COUNT] {
+        [
+            self.entity,
+            self.number,
+            self.date,
+            self.speaker,
+            self.capitalised,
+            self.text,
+            self.text_cross,
+            self.title,
+            self.crosslingual,
+        ]
+    }
+}
+
+/// Why two articles scored what they scored: the components and the keys that matched, most
+/// informative first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The combined score in [0, 1].
+    pub score: f64,
+    /// The per-family similarities.
+    pub components: Components,
+    /// Shared entity keys.
+    pub entities: Vec<String>,
+    /// Shared numbers.
+    pub numbers: Vec<String>,
+    /// Shared resolved dates.
+    pub dates: Vec<String>,
+    /// Shared quote speakers.
+    pub speakers: Vec<String>,
+    /// Shared capitalised words.
+    pub capitalised: Vec<String>,
+    /// Shared text terms (at most [`Explanation::MAX_TERMS`]).
+    pub terms: Vec<String>,
+}
+
+impl Explanation {
+    /// How many shared terms an explanation lists.
+    pub const MAX_TERMS: usize = 12;
+}
+
+/// The article similarity, with its model weights.
+#[derive(Debug, Clone)]
+pub struct Similarity {
+    weights: Weights,
+}
+
+impl Default for Similarity {
+    fn default() -> Self {
+        Similarity::new()
+    }
+}
+
+impl Similarity {
+    /// The similarity with the fitted weights ([`WEIGHTS`]).
+    pub fn new() -> Similarity {
+        Similarity { weights: WEIGHTS }
+    }
+
+    /// The similarity with other weights (as fitted by [`crate::fit::fit_logistic`]).
+    pub fn with_weights(weights: Weights) -> Similarity {
+        Similarity { weights }
+    }
+
+    /// The model weights.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The combined score of `a` and `b` in [0, 1].
+    pub fn score(&self, a: &Features, b: &Features, stats: &TermStats) -> f64 {
+        self.weights.apply(&components(a, b, stats).0)
+    }
+
+    /// The score with its explanation.
+    pub fn explain(&self, a: &Features, b: &Features, stats: &TermStats) -> Explanation {
+        let (c, matched) = components(a, b, stats);
+        let [entities, numbers, dates, speakers, capitalised, mut terms] = matched;
+        terms.truncate(Explanation::MAX_TERMS);
+        Explanation {
+            score: self.weights.apply(&c),
+            components: c,
+            entities,
+            numbers,
+            dates,
+            speakers,
+            capitalised,
+            terms,
+        }
+    }
+}
+
+/// Computes the components and the matched keys (entities, numbers, dates, speakers,
+/// capitalised words, terms).
+pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components, [Vec<String>; 6]) {
+    let same_language = a.language == b.language;
+    let (entity, entities) = cosine(
+        &a.entities,
+        &b.entities,
+        |k| stats.idf(Family::Entity, k),
+        true,
+    );
+    let (number, numbers) = cosine(
+        &a.numbers,
+        &b.numbers,
+        |k| stats.idf(Family::Number, k),
+        false,
+    );
+    let (date, dates) = cosine(&a.dates, &b.dates, |k| stats.idf(Family::Date, k), false);
+    let (speaker, speakers) = overlap(&a.speakers, &b.speakers);
+    let (capitalised, caps) = cosine(
+        &a.capitalised,
+        &b.capitalised,
+        |k| stats.idf(Family::Capitalised, k),
+        false,
+    );
+    let (text, terms) = cosine(&a.terms, &b.terms, |k| stats.idf(Family::Term, k), true);
+    let (title, _) = cosine(&a.title, &b.title, |k| stats.idf(Family::Title, k), false);
+    let c = Components {
+        entity: entity.sqrt(),
+        number: number.sqrt(),
+        date: date.sqrt(),
+        speaker,
+        capitalised: capitalised.sqrt(),
+        text: if same_language { text.sqrt() } else { 0.0 },
+        text_cross: if same_language { 0.0 } else { text.sqrt() },
+        title: title.sqrt(),
+        crosslingual: if same_language { 0.0 } else { 1.0 },
+    };
+    (c, [entities, numbers, dates, speakers, caps, terms])
+}
+
+/// Weighted cosine of two bags: each key weighs `idf(key)`, times `1 + ln(count)` when
+/// `use_counts`. Returns the cosine and the shared keys, largest contribution first.
+fn cosine(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64, use_counts: bool) -> (f64, Vec<String>) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, Vec::new());
+    }
+    let weight = |k: &str, n: u32| {
+        let tf = if use_counts {
+            1.0 + f64::from(n.max(1)).ln()
+        } else {
+            1.0
+        };
+        tf * idf(k)
+    };
+    let norm = |bag: &Bag| {
+        bag.iter()
+            .map(|(k, n)| weight(k, *n).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    };
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return (0.0, Vec::new());
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut shared: Vec<(f64, &str)> = Vec::new();
+    let mut dot = 0.0;
+    for (k, n) in small {
+        if let Some(m) = large.get(k) {
+            let p = weight(k, *n) * weight(k, *m);
+            dot += p;
+            shared.push((p, k));
+        }
+    }
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+    let keys = shared.into_iter().map(|(_, k)| k.to_string()).collect();
+    ((dot / (na * nb)).clamp(0.0, 1.0), keys)
+}
+
+/// Share of the smaller key set found in the other, with the shared keys.
+fn overlap(a: &Bag, b: &Bag) -> (f64, Vec<String>) {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return (0.0, Vec::new());
+    }
+    let shared: Vec<String> = a.keys().filter(|k| b.contains_key(*k)).cloned().collect();
+    (shared.len() as f64 / smaller as f64, shared)
+}
