@@ -168,6 +168,9 @@ pub struct ExportArgs {
     /// Include exact duplicates too.
     #[arg(long)]
     pub duplicates: bool,
+    /// Export the story records (JSON Lines) instead of the articles.
+    #[arg(long)]
+    pub stories: bool,
     /// Write to this file instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -484,14 +487,24 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         include_duplicates: args.duplicates,
         ..ExportFilter::default()
     };
-    let rows = store.export(&filter)?;
-    let sink: Box<dyn Write> = match &args.output {
+    let mut sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             std::fs::File::create(path)
                 .with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(stdout()),
     };
+    if args.stories {
+        return match crate::stories_cmd::export(&store, &mut sink) {
+            Ok(n) => {
+                tracing::info!("exported {n} stories");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) if e.to_string().contains("Broken pipe") => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(e),
+        };
+    }
+    let rows = store.export(&filter)?;
     let written = match args.format {
         ExportFormat::Jsonl => newsloom_store::write_jsonl(rows, sink),
         ExportFormat::Csv => newsloom_store::write_csv(rows, sink),

@@ -121,6 +121,9 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
     }
     let stats = producer.join().unwrap_or_else(|_| live.snapshot());
     result?;
+    let story_started = Instant::now();
+    let (assigned, created) = crate::stories_cmd::assign_new(&mut store).context("cannot assign stories")?;
+    tracing::info!(assigned, created, ms = story_started.elapsed().as_millis() as u64, "stories");
     summary(&tally, &stats, started.elapsed());
     Ok(if tally.failed.is_empty() {
         ExitCode::SUCCESS

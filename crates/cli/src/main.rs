@@ -22,6 +22,7 @@ mod limits;
 mod output;
 mod published;
 mod report;
+mod stories_cmd;
 mod score;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -61,6 +62,10 @@ enum Command {
     Quotes(corpus_cmd::QuotesArgs),
     /// What the store holds.
     Stats(corpus_cmd::StatsArgs),
+    /// Stories: the same news across outlets and languages.
+    Stories(stories_cmd::StoriesArgs),
+    /// One story: timeline, who said what, outlets and languages.
+    Story(stories_cmd::StoryArgs),
     /// Export stored articles as JSON Lines, CSV or Parquet.
     Export(corpus_cmd::ExportArgs),
     /// Benchmarks on evaluation sets: quality scores and speed.
@@ -107,6 +112,8 @@ fn main() -> ExitCode {
         Command::Entities(args) => (corpus_cmd::entities(args), "entities"),
         Command::Quotes(args) => (corpus_cmd::quotes(args), "quotes"),
         Command::Stats(args) => (corpus_cmd::stats(args), "stats"),
+        Command::Stories(args) => (stories_cmd::list(args), "stories"),
+        Command::Story(args) => (stories_cmd::show(args), "story"),
         Command::Export(args) => (corpus_cmd::export(args), "export"),
         Command::Bench(args) => (bench::run(args, cli.quiet), "bench"),
     };

@@ -80,6 +80,8 @@ pub use records::{
     ArticleStatus, ArticleVersion, PutOutcome, PutStatus, SourceInfo, StoredArticle,
 };
 pub use schema::SCHEMA_VERSION;
+mod stories;
+pub use stories::{StoryAssignment, StoryFilter, StorySummary};
 pub use search::{SearchHit, SearchQuery, SearchResults, Snippet};
 
 use error::SqlContext;

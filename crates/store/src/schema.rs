@@ -27,14 +27,33 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, oldest first. Version 0 is an empty database.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles, versions, urls, minhash, entities, quotes",
-    apply: |tx| tx.execute_batch(V1),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles, versions, urls, minhash, entities, quotes",
+        apply: |tx| tx.execute_batch(V1),
+    },
+    Migration {
+        version: 2,
+        name: "story assignments",
+        apply: |tx| tx.execute_batch(V2),
+    },
+];
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Version 2: which story each article belongs to, and why.
+const V2: &str = r#"
+CREATE TABLE story_members (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id),
+    story_id    INTEGER NOT NULL,
+    score       REAL NOT NULL,
+    link        TEXT NOT NULL,
+    explanation TEXT
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+"#;
 
 const V1: &str = r#"
 CREATE TABLE meta (

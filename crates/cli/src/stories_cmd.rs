@@ -1,0 +1,249 @@
+//! The stories stage of the CLI: assigning stored articles to stories (run at the end of
+//! `newsloom ingest`), and `newsloom stories`, `newsloom story ID`, `newsloom export --stories`.
+//!
+//! The story index lives in memory: it is rebuilt by replaying the stored articles in id order
+//! (a deterministic replay that reproduces the recorded assignments without re-clustering), then
+//! the articles new in this run are added one by one and their assignments recorded.
+
+use crate::corpus_cmd::ListFormat;
+use crate::data_dir::DataArgs;
+use anyhow::{bail, Context, Result};
+use newsloom_store::{ArticleStatus, ExportFilter, Store, StoryAssignment, StoryFilter};
+use newsloom_stories::cluster::Link;
+use newsloom_stories::{ArticleRef, FeatureConfig, Story, StoryConfig, StoryIndex};
+use std::collections::HashSet;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+/// Assigns every stored article without a story to one; returns (assigned, stories created).
+pub fn assign_new(store: &mut Store) -> Result<(usize, usize)> {
+    let assigned: HashSet<i64> = store.story_assignments()?.into_iter().map(|a| a.article_id).collect();
+    let filter = ExportFilter { include_duplicates: true, ..ExportFilter::default() };
+    let cfg = FeatureConfig::default();
+    let mut index = StoryIndex::new();
+    let mut rows = Vec::new();
+    let mut created = 0;
+    for row in store.export(&filter)? {
+        let row = row?;
+        let mut r = ArticleRef::from_article(&row.id.to_string(), &row.article, &cfg);
+        r.duplicate_of = match row.status {
+            ArticleStatus::Canonical => None,
+            ArticleStatus::Duplicate { of } | ArticleStatus::NearDuplicate { of, .. } => Some(of.to_string()),
+        };
+        let assignment = match index.add(&r) {
+            Ok(a) => a,
+            Err(err) => {
+                tracing::warn!("story assignment of article {}: {err}", row.id);
+                continue;
+            }
+        };
+        if assigned.contains(&row.id) {
+            continue;
+        }
+        created += usize::from(assignment.new_story);
+        rows.push(StoryAssignment {
+            article_id: row.id,
+            story_id: assignment.story_id as i64,
+            score: assignment.score,
+            link: link_name(assignment.link).to_string(),
+            explanation: serde_json::to_string(&assignment.explanation).ok(),
+        });
+    }
+    let n = rows.len();
+    store.set_stories(&rows)?;
+    Ok((n, created))
+}
+
+fn link_name(l: Link) -> &'static str {
+    match l {
+        Link::New => "new",
+        Link::Similar => "similar",
+        Link::Edition => "edition",
+        Link::Duplicate => "duplicate",
+    }
+}
+
+/// Arguments of `newsloom stories`.
+#[derive(clap::Args, Debug)]
+pub struct StoriesArgs {
+    /// Only stories with an article published on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only stories with an article in this language.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Only stories with an article mentioning this entity.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Only stories with at least this many articles.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_articles: u64,
+    /// How many stories.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+    /// The store.
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Arguments of `newsloom story`.
+#[derive(clap::Args, Debug)]
+pub struct StoryArgs {
+    /// The story id (from `newsloom stories`).
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    /// Print the story record as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The store.
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+fn open(data: &DataArgs) -> Result<Store> {
+    let dir = data.dir();
+    if !dir.join(newsloom_store::DATABASE_FILE).exists() {
+        bail!("no store in {} (run `newsloom ingest --data {} SOURCE…` first)", dir.display(), dir.display());
+    }
+    Store::open_read_only(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
+}
+
+/// The story record of story `id`.
+pub fn build(store: &Store, id: i64) -> Result<Option<Story>> {
+    let members = store.story_members(id)?;
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let mut articles = Vec::new();
+    for m in &members {
+        if let Some(stored) = store.get(m.article_id)? {
+            articles.push((m.article_id.to_string(), stored.article));
+        }
+    }
+    let refs: Vec<(&str, &newsloom_model::Article)> = articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
+    Ok(Some(Story::build(id as u64, &refs, &StoryConfig::default())))
+}
+
+/// `newsloom stories`.
+pub fn list(args: &StoriesArgs) -> Result<ExitCode> {
+    let store = open(&args.data)?;
+    let filter = StoryFilter {
+        since: args.since.clone(),
+        language: args.lang.clone(),
+        entity: args.entity.clone(),
+        min_articles: args.min_articles,
+        limit: args.limit,
+    };
+    let stories = store.stories(&filter)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let r = (|| -> io::Result<()> {
+        for s in &stories {
+            match args.format {
+                ListFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, s)?;
+                    writeln!(out)?;
+                }
+                ListFormat::Table => {
+                    writeln!(
+                        out,
+                        "[{}] {}  — {} articles · {} · {} · {} … {}",
+                        s.id,
+                        s.title.as_deref().unwrap_or("(no title)"),
+                        s.articles,
+                        s.languages.join("/"),
+                        s.sites.join(", "),
+                        s.first_seen.as_deref().map_or("?", |d| d.get(..10).unwrap_or(d)),
+                        s.last_seen.as_deref().map_or("?", |d| d.get(..10).unwrap_or(d)),
+                    )?;
+                }
+            }
+        }
+        out.flush()
+    })();
+    finish(r)
+}
+
+fn finish(r: io::Result<()>) -> Result<ExitCode> {
+    match r {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if crate::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}
+
+/// `newsloom story ID`.
+pub fn show(args: &StoryArgs) -> Result<ExitCode> {
+    let store = open(&args.data)?;
+    let Some(story) = build(&store, args.id)? else {
+        bail!("no story with id {} in {}", args.id, args.data.dir().display());
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let r = (|| -> io::Result<()> {
+        if args.json {
+            serde_json::to_writer_pretty(&mut out, &story)?;
+            writeln!(out)?;
+            return out.flush();
+        }
+        let value = serde_json::to_value(&story).unwrap_or_default();
+        let titles = value["titles"].as_object().map(|m| {
+            m.iter().map(|(l, t)| format!("  [{l}] {}", t.as_str().unwrap_or(""))).collect::<Vec<_>>().join("\n")
+        });
+        writeln!(out, "Story {}", args.id)?;
+        if let Some(t) = titles {
+            writeln!(out, "{t}")?;
+        }
+        let list = |v: &serde_json::Value| -> String {
+            v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from).or_else(|| x["name"].as_str().map(String::from))).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        };
+        writeln!(out, "Languages: {}", list(&value["languages"]))?;
+        writeln!(out, "Outlets: {}", list(&value["outlets"]))?;
+        writeln!(out, "Articles: {}", value["article_ids"].as_array().map_or(0, Vec::len))?;
+        writeln!(out, "Main entities: {}", list(&value["entities"]))?;
+        if let Some(events) = value["timeline"].as_array() {
+            writeln!(out, "\nTimeline")?;
+            for e in events {
+                let date = e["date"].as_str().or(e["value"].as_str()).unwrap_or("?");
+                let text = e["text"].as_str().unwrap_or("");
+                let n = e["sources"].as_array().map_or(1, Vec::len);
+                writeln!(out, "  {date}  {text}  ({n} source{})", if n == 1 { "" } else { "s" })?;
+            }
+        }
+        if let Some(speakers) = value["quotes"].as_array() {
+            writeln!(out, "\nWho said what")?;
+            for s in speakers {
+                writeln!(out, "  {}", s["speaker"].as_str().unwrap_or("?"))?;
+                for q in s["quotes"].as_array().into_iter().flatten().take(3) {
+                    writeln!(out, "    “{}”", q["text"].as_str().unwrap_or(""))?;
+                }
+            }
+        }
+        out.flush()
+    })();
+    finish(r)
+}
+
+/// `newsloom export --stories`: every story record as JSON Lines.
+pub fn export(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    let ids: Vec<i64> = {
+        let mut seen = Vec::new();
+        for a in store.story_assignments()? {
+            if !seen.contains(&a.story_id) {
+                seen.push(a.story_id);
+            }
+        }
+        seen
+    };
+    let mut n = 0;
+    for id in ids {
+        if let Some(story) = build(store, id)? {
+            serde_json::to_writer(&mut *out, &story)?;
+            writeln!(out)?;
+            n += 1;
+        }
+    }
+    out.flush()?;
+    Ok(n)
+}
