@@ -41,6 +41,9 @@ pub struct IngestArgs {
     /// Skip the analysis stage (no entities, quotes, sources, dates in the store).
     #[arg(long)]
     pub no_analysis: bool,
+    /// Do not assign the new articles to stories now (the next ingest without this flag will).
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 /// One processed document on its way to the store.
@@ -121,9 +124,17 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
     }
     let stats = producer.join().unwrap_or_else(|_| live.snapshot());
     result?;
-    let story_started = Instant::now();
-    let (assigned, created) = crate::stories_cmd::assign_new(&mut store).context("cannot assign stories")?;
-    tracing::info!(assigned, created, ms = story_started.elapsed().as_millis() as u64, "stories");
+    if !args.no_stories {
+        let story_started = Instant::now();
+        let (assigned, created) =
+            crate::stories_cmd::assign_new(&mut store).context("cannot assign stories")?;
+        if !quiet {
+            eprintln!(
+                "stories: {assigned} articles assigned, {created} new stories ({:.1} s)",
+                story_started.elapsed().as_secs_f64()
+            );
+        }
+    }
     summary(&tally, &stats, started.elapsed());
     Ok(if tally.failed.is_empty() {
         ExitCode::SUCCESS
