@@ -15,10 +15,12 @@
 
 use newsloom_analyse::Analyser;
 use newsloom_model::{Article, Language};
-use newsloom_stories::fit::weights::{Weights, SAME_STORY_THRESHOLD, WEIGHTS};
-use newsloom_stories::fit::{fit_logistic, FitConfig};
+use newsloom_stories::fit::weights::{
+    Weights, SAME_STORY_PROBABILITY, SAME_STORY_THRESHOLD, SAME_STORY_WEIGHTS, WEIGHTS,
+};
+use newsloom_stories::fit::{fit_logistic, fit_logistic_rows, FitConfig};
 use newsloom_stories::similarity::components;
-use newsloom_stories::{Components, FeatureConfig, Features, Similarity, TermStats};
+use newsloom_stories::{Components, FeatureConfig, Features, TermStats};
 use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -94,7 +96,14 @@ fn main() -> ExitCode {
     }
     let analyse_secs = t.elapsed().as_secs_f64();
 
-    let cfg = FeatureConfig::default();
+    let mut cfg = FeatureConfig::default();
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
+    if let Some(n) = env("PAIRS_LEAD_CHARS") {
+        cfg.lead_chars = n;
+    }
+    if let Some(n) = env("PAIRS_MAX_TEXT_CHARS") {
+        cfg.max_text_chars = n;
+    }
     let t = Instant::now();
     let features: Vec<Features> = articles
         .iter()
@@ -112,7 +121,11 @@ fn main() -> ExitCode {
         .collect();
     let compare_secs = t.elapsed().as_secs_f64();
 
-    let fitting: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
+    let hash_split: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
+    let fitting = component_split(&pairs);
+    if std::env::var_os("PAIRS_ABLATE").is_some() {
+        ablate(&pairs, &comps, &hash_split, &fitting);
+    }
     let samples: Vec<(Components, f64)> = pairs
         .iter()
         .zip(&comps)
@@ -121,6 +134,14 @@ fn main() -> ExitCode {
         .map(|((p, c), _)| (*c, p.graded))
         .collect();
     let fitted = fit_logistic(&samples, &FitConfig::default());
+    let labelled: Vec<(Components, f64)> = pairs
+        .iter()
+        .zip(&comps)
+        .zip(&fitting)
+        .filter(|(_, fit)| **fit)
+        .map(|((p, c), _)| (*c, if p.same { 1.0 } else { 0.0 }))
+        .collect();
+    let fitted_classifier = fit_logistic(&labelled, &FitConfig::default());
 
     println!(
         "pairs: {} ({} fitting, {} held out), articles: {}",
@@ -139,18 +160,30 @@ fn main() -> ExitCode {
             / (feature_secs + compare_secs * articles.len() as f64 / pairs.len() as f64 / 2.0),
     );
 
-    for (name, weights, fixed) in [
-        ("weights fitted in this run", fitted, None),
-        ("compiled WEIGHTS", WEIGHTS, Some(SAME_STORY_THRESHOLD)),
+    let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i]).collect();
+    for (name, weights, classifier, fixed) in [
+        ("weights fitted in this run", fitted, fitted_classifier, None),
+        (
+            "compiled WEIGHTS",
+            WEIGHTS,
+            SAME_STORY_WEIGHTS,
+            Some((SAME_STORY_THRESHOLD, SAME_STORY_PROBABILITY)),
+        ),
     ] {
-        let sim = Similarity::with_weights(weights);
-        let scores: Vec<f64> = comps.iter().map(|c| sim.weights().apply(c)).collect();
-        let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i]).collect();
-        let threshold = fixed.unwrap_or_else(|| best_threshold(&fit_rows, &scores, &pairs));
-        println!("\n== {name} (same-story threshold {threshold:.3}) ==");
+        let scores: Vec<f64> = comps.iter().map(|c| weights.apply(c)).collect();
+        let probs: Vec<f64> = comps.iter().map(|c| classifier.apply(c)).collect();
+        let (threshold, cutoff) = fixed.unwrap_or_else(|| {
+            (
+                best_threshold(&fit_rows, &scores, &pairs),
+                best_threshold(&fit_rows, &probs, &pairs),
+            )
+        });
         println!(
-            "{:<34} {:>5} {:>6} {:>6} {:>6} {:>8}",
-            "subset", "pairs", "P", "R", "F1", "Pearson"
+            "\n== {name} (score threshold {threshold:.3}; classifier threshold {cutoff:.3}) =="
+        );
+        println!(
+            "{:<34} {:>5} {:>6} {:>6} {:>6} {:>8} {:>8}",
+            "subset", "pairs", "P", "R", "F1", "Pearson", "F1 score"
         );
         for (half, keep) in [
             (
@@ -173,22 +206,24 @@ fn main() -> ExitCode {
                 let rows: Vec<usize> = (0..pairs.len())
                     .filter(|&i| keep(i) && sel(&pairs[i]))
                     .collect();
-                let (p, r, f1) = prf(&rows, &scores, &pairs, threshold);
+                let (p, r, f1) = prf(&rows, &probs, &pairs, cutoff);
+                let (_, _, f1_score) = prf(&rows, &scores, &pairs, threshold);
                 let xs: Vec<f64> = rows.iter().map(|&i| scores[i]).collect();
                 let ys: Vec<f64> = rows.iter().map(|&i| pairs[i].graded).collect();
                 println!(
-                    "{:<34} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>8.3}",
+                    "{:<34} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>8.3} {:>8.3}",
                     format!("{half} / {subset}"),
                     rows.len(),
                     p,
                     r,
                     f1,
-                    pearson(&xs, &ys)
+                    pearson(&xs, &ys),
+                    f1_score
                 );
             }
         }
         if fixed.is_none() {
-            print_constants(&weights, threshold);
+            print_constants(&weights, threshold, &classifier, cutoff);
         }
     }
     ExitCode::SUCCESS
@@ -261,6 +296,137 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
     sxy / (sxx * syy).sqrt()
 }
 
+/// The base id of an article id: without the language suffix of a machine-translated copy.
+fn base_id(id: &str) -> &str {
+    id.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+}
+
+/// Splits the pairs by connected components of their base article ids (an article and its
+/// machine-translated copies are one node): a component is on the fitting side when the FNV-1a
+/// hash of its smallest base id is even. No article appears on both sides.
+fn component_split(pairs: &[Pair]) -> Vec<bool> {
+    let mut parent: HashMap<String, String> = HashMap::new();
+    fn find(parent: &mut HashMap<String, String>, x: &str) -> String {
+        let mut x = x.to_string();
+        loop {
+            let p = parent.entry(x.clone()).or_insert_with(|| x.clone()).clone();
+            if p == x {
+                return x;
+            }
+            x = p;
+        }
+    }
+    let ends = |p: &Pair| {
+        let mut ids = p.id.splitn(2, '_');
+        let a = base_id(ids.next().unwrap_or_default()).to_string();
+        let b = base_id(ids.next().unwrap_or_default()).to_string();
+        (a, b)
+    };
+    for p in pairs {
+        let (a, b) = ends(p);
+        let (ra, rb) = (find(&mut parent, &a), find(&mut parent, &b));
+        if ra != rb {
+            // The smaller id becomes the root: the root is the component's smallest id.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    pairs
+        .iter()
+        .map(|p| {
+            let root = find(&mut parent, &ends(p).0);
+            fnv1a(&root) & 1 == 0
+        })
+        .collect()
+}
+
+/// Held-out Pearson and F1 of models fitted on subsets of the components (the others masked
+/// to 0): the regression score's F1 at its best fitting-half threshold, and a separate
+/// same-story classifier's.
+fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bool]) {
+    let all: Vec<&str> = Components::NAMES.to_vec();
+    let base = [
+        "entity", "number", "date", "speaker", "capitalised", "text", "text_cross", "title",
+        "crosslingual",
+    ];
+    let with = |extra: &[&'static str]| -> Vec<&str> {
+        base.iter().copied().chain(extra.iter().copied()).collect()
+    };
+    let without = |drop: &[&str]| -> Vec<&str> {
+        all.iter().copied().filter(|n| !drop.contains(n)).collect()
+    };
+    let variants: Vec<(String, Vec<&str>, bool)> = vec![
+        ("baseline, pair-hash split".into(), base.to_vec(), true),
+        ("baseline".into(), base.to_vec(), false),
+        ("+people +places".into(), with(&["people", "places"]), false),
+        ("+number_rare".into(), with(&["number_rare"]), false),
+        ("+title_body".into(), with(&["title_body"]), false),
+        ("+lead".into(), with(&["lead"]), false),
+        ("+top_entities".into(), with(&["top_entities"]), false),
+        ("+entity_number".into(), with(&["number_rare", "entity_number"]), false),
+        ("+text_title".into(), with(&["text_title"]), false),
+        ("+lead +lead_cross".into(), with(&["lead", "lead_cross"]), false),
+        ("all".into(), all.clone(), false),
+    ]
+    .into_iter()
+    .chain(
+        all.iter()
+            .map(|n| (format!("all - {n}"), without(&[n]), false)),
+    )
+    .collect();
+    println!(
+        "{:<30} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "variant", "Pearson", "F1 reg", "F1 clf", "F1 mono", "F1 cross"
+    );
+    for (name, keep, hash) in variants {
+        let split = if hash { hash_split } else { split };
+        let mask: Vec<f64> = all
+            .iter()
+            .map(|n| if keep.contains(n) { 1.0 } else { 0.0 })
+            .collect();
+        let xs: Vec<Vec<f64>> = comps
+            .iter()
+            .map(|c| c.to_array().iter().zip(&mask).map(|(x, m)| x * m).collect())
+            .collect();
+        let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| split[i]).collect();
+        let held: Vec<usize> = (0..pairs.len()).filter(|&i| !split[i]).collect();
+        let fx: Vec<Vec<f64>> = fit_rows.iter().map(|&i| xs[i].clone()).collect();
+        let graded: Vec<f64> = fit_rows.iter().map(|&i| pairs[i].graded).collect();
+        let same: Vec<f64> = fit_rows
+            .iter()
+            .map(|&i| if pairs[i].same { 1.0 } else { 0.0 })
+            .collect();
+        let cfg = FitConfig::default();
+        let n = Components::COUNT;
+        let apply = |(b, w): &(f64, Vec<f64>)| -> Vec<f64> {
+            xs.iter()
+                .map(|x| sigmoid(b + x.iter().zip(w).map(|(a, c)| a * c).sum::<f64>()))
+                .collect()
+        };
+        let reg = apply(&fit_logistic_rows(&fx, &graded, n, &cfg));
+        let clf = apply(&fit_logistic_rows(&fx, &same, n, &cfg));
+        let t_reg = best_threshold(&fit_rows, &reg, pairs);
+        let t_clf = best_threshold(&fit_rows, &clf, pairs);
+        let xs_h: Vec<f64> = held.iter().map(|&i| reg[i]).collect();
+        let ys_h: Vec<f64> = held.iter().map(|&i| pairs[i].graded).collect();
+        let mono: Vec<usize> = held.iter().copied().filter(|&i| !pairs[i].crosslingual).collect();
+        let cross: Vec<usize> = held.iter().copied().filter(|&i| pairs[i].crosslingual).collect();
+        println!(
+            "{:<30} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+            name,
+            pearson(&xs_h, &ys_h),
+            prf(&held, &reg, pairs, t_reg).2,
+            prf(&held, &clf, pairs, t_clf).2,
+            prf(&mono, &clf, pairs, t_clf).2,
+            prf(&cross, &clf, pairs, t_clf).2,
+        );
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
 fn fnv1a(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
@@ -270,13 +436,16 @@ fn fnv1a(s: &str) -> u64 {
     h
 }
 
-fn print_constants(w: &Weights, threshold: f64) {
+fn print_constants(w: &Weights, threshold: f64, c: &Weights, cutoff: f64) {
     println!("\n// fitted constants for src/fit/weights.rs");
-    println!("pub const WEIGHTS: Weights = Weights {{");
-    println!("    bias: {:.4},", w.bias);
-    for (name, v) in Components::NAMES.iter().zip(w.to_array()) {
-        println!("    {name}: {v:.4},");
+    for (name, w) in [("WEIGHTS", w), ("SAME_STORY_WEIGHTS", c)] {
+        println!("pub const {name}: Weights = Weights {{");
+        println!("    bias: {:.4},", w.bias);
+        for (n, v) in Components::NAMES.iter().zip(w.to_array()) {
+            println!("    {n}: {v:.4},");
+        }
+        println!("}};");
     }
-    println!("}};");
     println!("pub const SAME_STORY_THRESHOLD: f64 = {threshold:.3};");
+    println!("pub const SAME_STORY_PROBABILITY: f64 = {cutoff:.3};");
 }

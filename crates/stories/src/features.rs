@@ -67,6 +67,8 @@ pub struct FeatureConfig {
     /// Only the first `max_text_chars` characters of the text are read for terms, capitalised
     /// words and numbers.
     pub max_text_chars: usize,
+    /// The lead is the first `lead_chars` characters of the body (cut at a word boundary).
+    pub lead_chars: usize,
 }
 
 impl Default for FeatureConfig {
@@ -76,6 +78,7 @@ impl Default for FeatureConfig {
             min_term_len: 4,
             min_capitalised_len: 3,
             max_text_chars: 20_000,
+            lead_chars: 800,
         }
     }
 }
@@ -104,6 +107,12 @@ pub struct Features {
     pub terms: Bag,
     /// Title words: term prefixes and word keys.
     pub title: Bag,
+    /// Entity keys of places (a subset of `entities`).
+    #[serde(default)]
+    pub places: Bag,
+    /// Text terms of the lead (the first [`FeatureConfig::lead_chars`] characters of the body).
+    #[serde(default)]
+    pub lead: Bag,
 }
 
 impl Features {
@@ -121,8 +130,10 @@ impl Features {
             }
             let n = u32::try_from(e.mentions.len().max(1)).unwrap_or(u32::MAX);
             *f.entities.entry(key.clone()).or_insert(0) += n;
-            if e.label == EntityLabel::Person {
-                *f.people.entry(key).or_insert(0) += n;
+            match e.label {
+                EntityLabel::Person => *f.people.entry(key).or_insert(0) += n,
+                EntityLabel::Location => *f.places.entry(key).or_insert(0) += n,
+                _ => {}
             }
         }
         for d in &article.dates {
@@ -156,8 +167,15 @@ impl Features {
                 }
             });
         }
-        for_words(&text, |word, capitalised| {
+        let lead_end = text
+            .char_indices()
+            .nth(cfg.lead_chars)
+            .map_or(text.len(), |(i, _)| i);
+        for_words_at(&text, |offset, word, capitalised| {
             if let Some(t) = term(word, cfg) {
+                if offset < lead_end {
+                    *f.lead.entry(t.clone()).or_insert(0) += 1;
+                }
                 *f.terms.entry(t).or_insert(0) += 1;
             }
             if capitalised && word.chars().count() >= cfg.min_capitalised_len {
@@ -209,6 +227,11 @@ fn term(word: &str, cfg: &FeatureConfig) -> Option<String> {
 /// for a word starting with an upper-case letter that does not open a sentence (its previous
 /// non-space character is not `.`, `!`, `?`, `:`, a quotation mark, or the start of the text).
 fn for_words(text: &str, mut visit: impl FnMut(&str, bool)) {
+    for_words_at(text, |_, word, capitalised| visit(word, capitalised));
+}
+
+/// [`for_words`] with each word's byte offset in `text`.
+fn for_words_at(text: &str, mut visit: impl FnMut(usize, &str, bool)) {
     let mut sentence_start = true;
     let mut word_start: Option<usize> = None;
     let mut word_opens_sentence = true;
@@ -229,7 +252,7 @@ fn for_words(text: &str, mut visit: impl FnMut(&str, bool)) {
             let upper = word.chars().next().is_some_and(char::is_uppercase);
             // Long all-capital words are shouting or datelines, not names.
             let shouting = word.chars().count() > 5 && word.chars().all(|c| !c.is_lowercase());
-            visit(word, upper && !word_opens_sentence && !shouting);
+            visit(s, word, upper && !word_opens_sentence && !shouting);
         }
         if matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '„' | '\n') {
             sentence_start = true;

@@ -19,7 +19,7 @@
 //! ```
 
 use crate::features::{Bag, Family, Features};
-use crate::fit::weights::{Weights, WEIGHTS};
+use crate::fit::weights::{Weights, SAME_STORY_PROBABILITY, SAME_STORY_WEIGHTS, WEIGHTS};
 use crate::idf::TermStats;
 use serde::{Deserialize, Serialize};
 
@@ -46,11 +46,33 @@ pub struct Components {
     pub title: f64,
     /// 1 when the two articles are in different languages.
     pub crosslingual: f64,
+    /// IDF-weighted overlap of people keys: the shared keys' IDF over the smaller side's total.
+    pub people: f64,
+    /// IDF-weighted overlap of place keys (as `people`).
+    pub places: f64,
+    /// IDF-weighted cosine of numbers that are neither years (1900–2100) nor small integers
+    /// (below 100): counts and amounts particular to one event.
+    pub number_rare: f64,
+    /// Title of one against the text terms of the other (mean of both directions).
+    pub title_body: f64,
+    /// TF-IDF cosine of the leads' terms (first paragraph).
+    pub lead: f64,
+    /// Jaccard of the two articles' most mentioned entity keys ([`TOP_ENTITIES`] each).
+    pub top_entities: f64,
+    /// `entity × number_rare`: names and figures both shared.
+    pub entity_number: f64,
+    /// `text × title`, same-language pairs.
+    pub text_title: f64,
+    /// `lead`, cross-lingual pairs only (its weight differs across languages).
+    pub lead_cross: f64,
 }
+
+/// How many of its most mentioned entity keys an article contributes to `top_entities`.
+pub const TOP_ENTITIES: usize = 5;
 
 impl Components {
     /// Number of components.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 18;
     /// Component names, in [`Components::to_array`] order.
     pub const NAMES: [&'static str; Components::COUNT] = [
         "entity",
@@ -62,6 +84,15 @@ impl Components {
         "text_cross",
         "title",
         "crosslingual",
+        "people",
+        "places",
+        "number_rare",
+        "title_body",
+        "lead",
+        "top_entities",
+        "entity_number",
+        "text_title",
+        "lead_cross",
     ];
 
     /// The components as a vector, in [`Components::NAMES`] order.
@@ -76,6 +107,15 @@ impl Components {
             self.text_cross,
             self.title,
             self.crosslingual,
+            self.people,
+            self.places,
+            self.number_rare,
+            self.title_body,
+            self.lead,
+            self.top_entities,
+            self.entity_number,
+            self.text_title,
+            self.lead_cross,
         ]
     }
 }
@@ -86,6 +126,9 @@ impl Components {
 pub struct Explanation {
     /// The combined score in [0, 1].
     pub score: f64,
+    /// The same-story classifier's probability in [0, 1].
+    #[serde(default)]
+    pub same_story: f64,
     /// The per-family similarities.
     pub components: Components,
     /// Shared entity keys.
@@ -111,6 +154,8 @@ impl Explanation {
 #[derive(Debug, Clone)]
 pub struct Similarity {
     weights: Weights,
+    classifier: Weights,
+    classifier_threshold: f64,
 }
 
 impl Default for Similarity {
@@ -122,17 +167,43 @@ impl Default for Similarity {
 impl Similarity {
     /// The similarity with the fitted weights ([`WEIGHTS`]).
     pub fn new() -> Similarity {
-        Similarity { weights: WEIGHTS }
+        Similarity::with_weights(WEIGHTS)
     }
 
     /// The similarity with other weights (as fitted by [`crate::fit::fit_logistic`]).
     pub fn with_weights(weights: Weights) -> Similarity {
-        Similarity { weights }
+        Similarity {
+            weights,
+            classifier: SAME_STORY_WEIGHTS,
+            classifier_threshold: SAME_STORY_PROBABILITY,
+        }
+    }
+
+    /// The same similarity with another same-story classifier and its probability threshold.
+    pub fn with_classifier(mut self, classifier: Weights, threshold: f64) -> Similarity {
+        self.classifier = classifier;
+        self.classifier_threshold = threshold;
+        self
     }
 
     /// The model weights.
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// The same-story classifier's weights.
+    pub fn classifier(&self) -> &Weights {
+        &self.classifier
+    }
+
+    /// The same-story classifier's probability that `a` and `b` report the same story.
+    pub fn same_story_probability(&self, a: &Features, b: &Features, stats: &TermStats) -> f64 {
+        self.classifier.apply(&components(a, b, stats).0)
+    }
+
+    /// The same-story decision: the classifier's probability reaches its threshold.
+    pub fn same_story(&self, a: &Features, b: &Features, stats: &TermStats) -> bool {
+        self.same_story_probability(a, b, stats) >= self.classifier_threshold
     }
 
     /// The combined score of `a` and `b` in [0, 1].
@@ -147,6 +218,7 @@ impl Similarity {
         terms.truncate(Explanation::MAX_TERMS);
         Explanation {
             score: self.weights.apply(&c),
+            same_story: self.classifier.apply(&c),
             components: c,
             entities,
             numbers,
@@ -184,7 +256,35 @@ pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components,
     );
     let (text, terms) = cosine(&a.terms, &b.terms, |k| stats.idf(Family::Term, k), true);
     let (title, _) = cosine(&a.title, &b.title, |k| stats.idf(Family::Title, k), false);
+    let entity_idf = |k: &str| stats.idf(Family::Entity, k);
+    let term_idf = |k: &str| stats.idf(Family::Term, k);
+    let people = weighted_overlap(&a.people, &b.people, entity_idf);
+    let places = weighted_overlap(&a.places, &b.places, entity_idf);
+    let (number_rare, _) = cosine(
+        &rare_numbers(&a.numbers),
+        &rare_numbers(&b.numbers),
+        |k| stats.idf(Family::Number, k),
+        false,
+    );
+    let title_body = 0.5
+        * (cosine(&a.title, &b.terms, term_idf, false).0
+            + cosine(&b.title, &a.terms, term_idf, false).0);
+    let (lead, _) = cosine(&a.lead, &b.lead, term_idf, true);
+    let top_entities = jaccard(&top_keys(&a.entities), &top_keys(&b.entities));
+    let entity_rt = entity.sqrt();
+    let number_rare_rt = number_rare.sqrt();
+    let text_rt = if same_language { text.sqrt() } else { 0.0 };
+    let title_rt = title.sqrt();
     let c = Components {
+        people,
+        places,
+        number_rare: number_rare_rt,
+        title_body: title_body.sqrt(),
+        lead: lead.sqrt(),
+        top_entities,
+        entity_number: entity_rt * number_rare_rt,
+        text_title: text_rt * title_rt,
+        lead_cross: if same_language { 0.0 } else { lead.sqrt() },
         entity: entity.sqrt(),
         number: number.sqrt(),
         date: date.sqrt(),
@@ -235,6 +335,48 @@ fn cosine(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64, use_counts: bool) -> (f64
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     let keys = shared.into_iter().map(|(_, k)| k.to_string()).collect();
     ((dot / (na * nb)).clamp(0.0, 1.0), keys)
+}
+
+/// IDF-weighted overlap coefficient: the summed IDF of the shared keys over the smaller of the
+/// two sides' summed IDF (0 when either is empty).
+fn weighted_overlap(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64) -> f64 {
+    let total = |bag: &Bag| bag.keys().map(|k| idf(k)).sum::<f64>();
+    let smaller = total(a).min(total(b));
+    if smaller <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = a.keys().filter(|k| b.contains_key(*k)).map(|k| idf(k)).sum();
+    (shared / smaller).clamp(0.0, 1.0)
+}
+
+/// The numbers of a bag that are neither years (integers 1900–2100) nor integers below 100.
+fn rare_numbers(numbers: &Bag) -> Bag {
+    numbers
+        .iter()
+        .filter(|(k, _)| match k.parse::<u64>() {
+            Ok(n) => n >= 100 && !(1900..=2100).contains(&n),
+            Err(_) => true,
+        })
+        .map(|(k, n)| (k.clone(), *n))
+        .collect()
+}
+
+/// The [`TOP_ENTITIES`] most mentioned keys of a bag (ties by key).
+fn top_keys(bag: &Bag) -> Vec<&str> {
+    let mut v: Vec<(&str, u32)> = bag.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    v.into_iter().take(TOP_ENTITIES).map(|(k, _)| k).collect()
+}
+
+/// Jaccard of two key lists (0 when both are empty).
+fn jaccard(a: &[&str], b: &[&str]) -> f64 {
+    let shared = a.iter().filter(|k| b.contains(k)).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
 }
 
 /// Share of the smaller key set found in the other, with the shared keys.

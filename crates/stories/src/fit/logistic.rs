@@ -30,18 +30,25 @@ impl Default for FitConfig {
 /// Fits weights to `(components, target)` samples. Returns the zero model when there are no
 /// samples.
 pub fn fit_logistic(samples: &[(Components, f64)], cfg: &FitConfig) -> Weights {
-    let n = Components::COUNT;
+    let xs: Vec<Vec<f64>> = samples.iter().map(|(c, _)| c.to_array().to_vec()).collect();
+    let ys: Vec<f64> = samples.iter().map(|(_, y)| *y).collect();
+    let (bias, w) = fit_logistic_rows(&xs, &ys, Components::COUNT, cfg);
+    Weights::from_vec(bias, &w)
+}
+
+/// Fits `sigmoid(bias + w·x)` to targets `ys` over rows of `n` inputs (missing entries are 0).
+/// Returns the bias and the `n` weights (all zero when there are no rows).
+pub fn fit_logistic_rows(xs: &[Vec<f64>], ys: &[f64], n: usize, cfg: &FitConfig) -> (f64, Vec<f64>) {
     let mut w = vec![0.0; n];
     let mut bias = 0.0;
-    if samples.is_empty() {
-        return Weights::from_vec(bias, &w);
+    if xs.is_empty() {
+        return (bias, w);
     }
-    let xs: Vec<[f64; Components::COUNT]> = samples.iter().map(|(c, _)| c.to_array()).collect();
-    let m = samples.len() as f64;
+    let m = xs.len() as f64;
     for _ in 0..cfg.iterations {
         let mut grad = vec![0.0; n];
         let mut grad_bias = 0.0;
-        for (x, (_, y)) in xs.iter().zip(samples) {
+        for (x, y) in xs.iter().zip(ys) {
             let z = bias + x.iter().zip(&w).map(|(a, b)| a * b).sum::<f64>();
             let err = sigmoid(z) - y;
             grad_bias += err;
@@ -54,7 +61,7 @@ pub fn fit_logistic(samples: &[(Components, f64)], cfg: &FitConfig) -> Weights {
             *wi -= cfg.learning_rate * (g / m + cfg.l2 * *wi);
         }
     }
-    Weights::from_vec(bias, &w)
+    (bias, w)
 }
 
 /// The logistic function.

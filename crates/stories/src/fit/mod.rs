@@ -4,4 +4,4 @@
 pub mod logistic;
 pub mod weights;
 
-pub use logistic::{fit_logistic, FitConfig};
+pub use logistic::{fit_logistic, fit_logistic_rows, FitConfig};
