@@ -59,15 +59,32 @@ fn main() {
                 }
                 let key = format!("w{w}");
                 match k % 5 {
-                    0 => f.entities.insert(key, 1 + rng.below(3) as u32),
+                    0 => {
+                        let mentions = 1 + rng.below(3) as u32;
+                        // Alternately people and places, as the analysis labels them.
+                        if k % 10 == 0 {
+                            f.people.insert(key.clone(), mentions);
+                        } else {
+                            f.places.insert(key.clone(), mentions);
+                        }
+                        f.entities.insert(key, mentions)
+                    }
                     1 => f.numbers.insert(key, 1),
                     2 => f.capitalised.insert(key, 1),
                     3 => f.dates.insert(key, 1),
-                    _ => f.terms.insert(key, 1 + rng.below(4) as u32),
+                    _ => {
+                        // The story's terms come early: in the lead too.
+                        f.lead.insert(key.clone(), 1);
+                        f.terms.insert(key, 1 + rng.below(4) as u32)
+                    }
                 };
             }
-            for _ in 0..150 {
-                f.terms.insert(format!("w{}", rng.below(vocabulary)), 1);
+            for j in 0..150 {
+                let key = format!("w{}", rng.below(vocabulary));
+                if j < 20 {
+                    f.lead.insert(key.clone(), 1);
+                }
+                f.terms.insert(key, 1);
             }
             let id = format!("a{i}");
             (

@@ -7,11 +7,19 @@
 //!
 //! Each text (title + body) is analysed by `newsloom-analyse` (no publication date: `None`),
 //! turned into features, and compared. Document frequencies come from all the texts of the file
-//! (no labels used). The pairs are split in two halves by the parity of the FNV-1a hash of
-//! `pair_id`: the logistic model is fitted on the even (fitting) half, the same-story threshold
-//! is chosen there for the best F1, and the figures are reported on the odd (held-out) half and
-//! on all pairs, for the weights fitted in this run and for the constants compiled into the
-//! crate. The fitted weights are printed as Rust constants for `src/fit/weights.rs`.
+//! (no labels used). The pairs are split in two halves by connected components of their article
+//! ids (a machine-translated copy `<id><lang>` counts as its original), so that no article is on
+//! both sides: the graded-similarity model and the separate same-story classifier are fitted on
+//! the fitting half, their thresholds chosen there for the best F1, and the figures are reported
+//! on the held-out half and on all pairs, for the weights fitted in this run and for the
+//! constants compiled into the crate. The fitted weights are printed as Rust constants for
+//! `src/fit/weights.rs`.
+//!
+//! Environment switches: `PAIRS_ABLATE=1` prints a component ablation first (`PAIRS_SWAP=1`:
+//! fit on the other half; `PAIRS_CROSS=1`: separate cross-lingual weights; `PAIRS_BOOST=n`:
+//! n boosted stumps on top); `PAIRS_BASELINE=1` keeps only the earlier nine components;
+//! `PAIRS_LEAD_CHARS`, `PAIRS_PREFIX_LEN`, `PAIRS_MAX_TEXT_CHARS` change the feature settings;
+//! `PAIRS_ERRORS=1` lists the largest held-out errors (components only, no text).
 
 use newsloom_analyse::Analyser;
 use newsloom_model::{Article, Language};
@@ -101,6 +109,9 @@ fn main() -> ExitCode {
     if let Some(n) = env("PAIRS_LEAD_CHARS") {
         cfg.lead_chars = n;
     }
+    if let Some(n) = env("PAIRS_PREFIX_LEN") {
+        cfg.prefix_len = n;
+    }
     if let Some(n) = env("PAIRS_MAX_TEXT_CHARS") {
         cfg.max_text_chars = n;
     }
@@ -115,10 +126,28 @@ fn main() -> ExitCode {
         stats.observe(f);
     }
     let t = Instant::now();
-    let comps: Vec<Components> = pairs
+    let mut comps: Vec<Components> = pairs
         .iter()
         .map(|p| components(&features[p.a], &features[p.b], &stats).0)
         .collect();
+    if std::env::var_os("PAIRS_BASELINE").is_some() {
+        // The components of the earlier model only (the later ones set to 0), for comparison.
+        for c in &mut comps {
+            let x = c.to_array();
+            *c = Components {
+                entity: x[0],
+                number: x[1],
+                date: x[2],
+                speaker: x[3],
+                capitalised: x[4],
+                text: x[5],
+                text_cross: x[6],
+                title: x[7],
+                crosslingual: x[8],
+                ..Components::default()
+            };
+        }
+    }
     let compare_secs = t.elapsed().as_secs_f64();
 
     let hash_split: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
@@ -161,8 +190,31 @@ fn main() -> ExitCode {
     );
 
     let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i]).collect();
+    if std::env::var_os("PAIRS_ERRORS").is_some() {
+        let mut rows: Vec<(f64, usize)> = (0..pairs.len())
+            .filter(|&i| !fitting[i])
+            .map(|i| (WEIGHTS.apply(&comps[i]) - pairs[i].graded, i))
+            .collect();
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for &(d, i) in rows.iter().take(15).chain(rows.iter().rev().take(10)) {
+            let c = comps[i].to_array();
+            let fa = &features[pairs[i].a];
+            let fb = &features[pairs[i].b];
+            println!(
+                "{:+.2} y={:.2} {:?}/{:?} same={} ent={:.2} num={:.2} text={:.2} tx={:.2} lead={:.2} title={:.2} ppl={:.2} nums {}/{} dates {:?} {:?}",
+                d, pairs[i].graded, fa.language, fb.language, pairs[i].same, c[0], c[1], c[5], c[6], c[13], c[7], c[9],
+                fa.numbers.len(), fb.numbers.len(),
+                fa.dates.keys().take(4).collect::<Vec<_>>(), fb.dates.keys().take(4).collect::<Vec<_>>()
+            );
+        }
+    }
     for (name, weights, classifier, fixed) in [
-        ("weights fitted in this run", fitted, fitted_classifier, None),
+        (
+            "weights fitted in this run",
+            fitted,
+            fitted_classifier,
+            None,
+        ),
         (
             "compiled WEIGHTS",
             WEIGHTS,
@@ -346,7 +398,14 @@ fn component_split(pairs: &[Pair]) -> Vec<bool> {
 fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bool]) {
     let all: Vec<&str> = Components::NAMES.to_vec();
     let base = [
-        "entity", "number", "date", "speaker", "capitalised", "text", "text_cross", "title",
+        "entity",
+        "number",
+        "date",
+        "speaker",
+        "capitalised",
+        "text",
+        "text_cross",
+        "title",
         "crosslingual",
     ];
     let with = |extra: &[&'static str]| -> Vec<&str> {
@@ -357,15 +416,39 @@ fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bo
     };
     let variants: Vec<(String, Vec<&str>, bool)> = vec![
         ("baseline, pair-hash split".into(), base.to_vec(), true),
+        ("all, pair-hash split".into(), all.clone(), true),
         ("baseline".into(), base.to_vec(), false),
         ("+people +places".into(), with(&["people", "places"]), false),
         ("+number_rare".into(), with(&["number_rare"]), false),
-        ("+title_body".into(), with(&["title_body"]), false),
         ("+lead".into(), with(&["lead"]), false),
         ("+top_entities".into(), with(&["top_entities"]), false),
-        ("+entity_number".into(), with(&["number_rare", "entity_number"]), false),
+        (
+            "+entity_number".into(),
+            with(&["number_rare", "entity_number"]),
+            false,
+        ),
         ("+text_title".into(), with(&["text_title"]), false),
-        ("+lead +lead_cross".into(), with(&["lead", "lead_cross"]), false),
+        (
+            "+lead +lead_cross".into(),
+            with(&["lead", "lead_cross"]),
+            false,
+        ),
+        (
+            "+conflicts".into(),
+            with(&[
+                "people",
+                "number_rare",
+                "number_conflict",
+                "people_conflict",
+            ]),
+            false,
+        ),
+        (
+            "+people +number_rare".into(),
+            with(&["people", "number_rare"]),
+            false,
+        ),
+        ("+text_rare".into(), with(&["text_rare"]), false),
         ("all".into(), all.clone(), false),
     ]
     .into_iter()
@@ -379,7 +462,11 @@ fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bo
         "variant", "Pearson", "F1 reg", "F1 clf", "F1 mono", "F1 cross"
     );
     for (name, keep, hash) in variants {
-        let split = if hash { hash_split } else { split };
+        let swap = std::env::var_os("PAIRS_SWAP").is_some();
+        let split: Vec<bool> = if hash { hash_split } else { split }
+            .iter()
+            .map(|&f| f != swap)
+            .collect();
         let mask: Vec<f64> = all
             .iter()
             .map(|n| if keep.contains(n) { 1.0 } else { 0.0 })
@@ -390,7 +477,6 @@ fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bo
             .collect();
         let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| split[i]).collect();
         let held: Vec<usize> = (0..pairs.len()).filter(|&i| !split[i]).collect();
-        let fx: Vec<Vec<f64>> = fit_rows.iter().map(|&i| xs[i].clone()).collect();
         let graded: Vec<f64> = fit_rows.iter().map(|&i| pairs[i].graded).collect();
         let same: Vec<f64> = fit_rows
             .iter()
@@ -398,19 +484,76 @@ fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bo
             .collect();
         let cfg = FitConfig::default();
         let n = Components::COUNT;
+        let cross = std::env::var_os("PAIRS_CROSS").is_some();
+        let xs: Vec<Vec<f64>> = if cross {
+            xs.iter()
+                .map(|x| {
+                    let c = x[8];
+                    x.iter().copied().chain(x.iter().map(|v| v * c)).collect()
+                })
+                .collect()
+        } else {
+            xs
+        };
+        let fx: Vec<Vec<f64>> = fit_rows.iter().map(|&i| xs[i].clone()).collect();
+        let n = if cross { 2 * n } else { n };
         let apply = |(b, w): &(f64, Vec<f64>)| -> Vec<f64> {
             xs.iter()
                 .map(|x| sigmoid(b + x.iter().zip(w).map(|(a, c)| a * c).sum::<f64>()))
                 .collect()
         };
-        let reg = apply(&fit_logistic_rows(&fx, &graded, n, &cfg));
-        let clf = apply(&fit_logistic_rows(&fx, &same, n, &cfg));
+        let mut reg = apply(&fit_logistic_rows(&fx, &graded, n, &cfg));
+        let mut clf = apply(&fit_logistic_rows(&fx, &same, n, &cfg));
+        let rounds = std::env::var("PAIRS_BOOST")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        if rounds > 0 {
+            for (scores, target) in [(&mut reg, 0), (&mut clf, 1)] {
+                let ys: Vec<f64> = pairs
+                    .iter()
+                    .map(|p| {
+                        if target == 0 {
+                            p.graded
+                        } else if p.same {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect();
+                let base: Vec<f64> = scores.iter().map(|p| (p / (1.0 - p)).ln()).collect();
+                let stumps = boost(&xs, &ys, &base, &fit_rows, rounds, 0.1);
+                for (i, x) in xs.iter().enumerate() {
+                    let z = base[i]
+                        + stumps
+                            .iter()
+                            .map(|s| {
+                                if x[s.feature] < s.cut {
+                                    s.below
+                                } else {
+                                    s.above
+                                }
+                            })
+                            .sum::<f64>();
+                    scores[i] = sigmoid(z);
+                }
+            }
+        }
         let t_reg = best_threshold(&fit_rows, &reg, pairs);
         let t_clf = best_threshold(&fit_rows, &clf, pairs);
         let xs_h: Vec<f64> = held.iter().map(|&i| reg[i]).collect();
         let ys_h: Vec<f64> = held.iter().map(|&i| pairs[i].graded).collect();
-        let mono: Vec<usize> = held.iter().copied().filter(|&i| !pairs[i].crosslingual).collect();
-        let cross: Vec<usize> = held.iter().copied().filter(|&i| pairs[i].crosslingual).collect();
+        let mono: Vec<usize> = held
+            .iter()
+            .copied()
+            .filter(|&i| !pairs[i].crosslingual)
+            .collect();
+        let cross: Vec<usize> = held
+            .iter()
+            .copied()
+            .filter(|&i| pairs[i].crosslingual)
+            .collect();
         println!(
             "{:<30} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
             name,
@@ -421,6 +564,79 @@ fn ablate(pairs: &[Pair], comps: &[Components], hash_split: &[bool], split: &[bo
             prf(&cross, &clf, pairs, t_clf).2,
         );
     }
+}
+
+/// One stump: `value_below` when input `feature` < `cut`, else `value_above`.
+#[derive(Debug, Clone, Copy)]
+struct Stump {
+    feature: usize,
+    cut: f64,
+    below: f64,
+    above: f64,
+}
+
+#[allow(clippy::needless_range_loop)]
+/// Newton-boosted stumps on the logit `base` (per row) towards targets `ys`, over the `rows`.
+fn boost(
+    xs: &[Vec<f64>],
+    ys: &[f64],
+    base: &[f64],
+    rows: &[usize],
+    rounds: usize,
+    shrink: f64,
+) -> Vec<Stump> {
+    let mut f: Vec<f64> = base.to_vec();
+    let mut out = Vec::new();
+    let n = xs.first().map_or(0, Vec::len);
+    for _ in 0..rounds {
+        let g: Vec<f64> = (0..xs.len()).map(|i| ys[i] - sigmoid(f[i])).collect();
+        let h: Vec<f64> = (0..xs.len())
+            .map(|i| {
+                let p = sigmoid(f[i]);
+                (p * (1.0 - p)).max(1e-6)
+            })
+            .collect();
+        let mut best: Option<(f64, Stump)> = None;
+        for j in 0..n {
+            let mut vals: Vec<f64> = rows.iter().map(|&i| xs[i][j]).collect();
+            vals.sort_by(f64::total_cmp);
+            for q in 1..10 {
+                let cut = vals[vals.len() * q / 10];
+                let (mut gl, mut hl, mut gr, mut hr) = (0.0, 1.0, 0.0, 1.0);
+                for &i in rows {
+                    if xs[i][j] < cut {
+                        gl += g[i];
+                        hl += h[i];
+                    } else {
+                        gr += g[i];
+                        hr += h[i];
+                    }
+                }
+                let gain = gl * gl / hl + gr * gr / hr;
+                if best.as_ref().is_none_or(|(b, _)| gain > *b) {
+                    best = Some((
+                        gain,
+                        Stump {
+                            feature: j,
+                            cut,
+                            below: shrink * gl / hl,
+                            above: shrink * gr / hr,
+                        },
+                    ));
+                }
+            }
+        }
+        let Some((_, st)) = best else { break };
+        for (i, x) in xs.iter().enumerate() {
+            f[i] += if x[st.feature] < st.cut {
+                st.below
+            } else {
+                st.above
+            };
+        }
+        out.push(st);
+    }
+    out
 }
 
 fn sigmoid(z: f64) -> f64 {

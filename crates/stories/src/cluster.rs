@@ -125,8 +125,8 @@ impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
             threshold: SAME_STORY_THRESHOLD,
-            max_candidates: 32,
-            max_posting: 5_000,
+            max_candidates: 8,
+            max_posting: 300,
             terms_per_article: 12,
         }
     }

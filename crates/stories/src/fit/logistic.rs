@@ -38,7 +38,12 @@ pub fn fit_logistic(samples: &[(Components, f64)], cfg: &FitConfig) -> Weights {
 
 /// Fits `sigmoid(bias + w·x)` to targets `ys` over rows of `n` inputs (missing entries are 0).
 /// Returns the bias and the `n` weights (all zero when there are no rows).
-pub fn fit_logistic_rows(xs: &[Vec<f64>], ys: &[f64], n: usize, cfg: &FitConfig) -> (f64, Vec<f64>) {
+pub fn fit_logistic_rows(
+    xs: &[Vec<f64>],
+    ys: &[f64],
+    n: usize,
+    cfg: &FitConfig,
+) -> (f64, Vec<f64>) {
     let mut w = vec![0.0; n];
     let mut bias = 0.0;
     if xs.is_empty() {
