@@ -74,7 +74,11 @@ impl Detector {
             &article.text
         };
         let supported = Language::SUPPORTED.contains(&declared);
-        let sample = if supported { cfg.check_chars } else { cfg.sample_chars };
+        let sample = if supported {
+            cfg.check_chars
+        } else {
+            cfg.sample_chars
+        };
         let Some((detected, confidence)) = self.detect(text, sample) else {
             return declared;
         };

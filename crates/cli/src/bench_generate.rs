@@ -38,6 +38,9 @@ pub struct GenerateArgs {
     pub seed: u64,
 }
 
+/// Writes one generated page: (index, URL, bytes).
+type Sink = dyn FnMut(usize, &str, &[u8]) -> Result<()>;
+
 struct Rng(u64);
 
 impl Rng {
@@ -87,7 +90,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     vocab.sort();
     vocab.dedup();
     let mut rng = Rng(args.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut sink: Box<dyn FnMut(usize, &str, &[u8]) -> Result<()>> = match (&args.out, &args.warc) {
+    let mut sink: Box<Sink> = match (&args.out, &args.warc) {
         (Some(dir), None) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -219,10 +222,8 @@ fn vary(html: &str, url: &str, vocab: &[String], share: f64, rng: &mut Rng) -> S
             continue;
         }
         // Drop the template's own canonical and og:url so the new URL is the only one.
-        if !(lower.starts_with("<link") && lower.contains("canonical"))
-            && !lower.contains("og:url")
-            && !lower.contains("twitter:url")
-        {
+        let own_canonical = lower.starts_with("<link") && lower.contains("canonical");
+        if !own_canonical && !lower.contains("og:url") && !lower.contains("twitter:url") {
             out.push_str(tag);
         }
         rest = &rest[gt..];

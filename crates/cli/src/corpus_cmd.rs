@@ -485,7 +485,6 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         language: args.filters.language()?,
         site: args.filters.site.clone(),
         include_duplicates: args.duplicates,
-        ..ExportFilter::default()
     };
     let mut sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(

@@ -22,8 +22,8 @@ mod limits;
 mod output;
 mod published;
 mod report;
-mod stories_cmd;
 mod score;
+mod stories_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::io::{self, IsTerminal};

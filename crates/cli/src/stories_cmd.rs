@@ -17,8 +17,15 @@ use std::process::ExitCode;
 
 /// Assigns every stored article without a story to one; returns (assigned, stories created).
 pub fn assign_new(store: &mut Store) -> Result<(usize, usize)> {
-    let assigned: HashSet<i64> = store.story_assignments()?.into_iter().map(|a| a.article_id).collect();
-    let filter = ExportFilter { include_duplicates: true, ..ExportFilter::default() };
+    let assigned: HashSet<i64> = store
+        .story_assignments()?
+        .into_iter()
+        .map(|a| a.article_id)
+        .collect();
+    let filter = ExportFilter {
+        include_duplicates: true,
+        ..ExportFilter::default()
+    };
     let cfg = FeatureConfig::default();
     let mut index = StoryIndex::new();
     let mut rows = Vec::new();
@@ -28,7 +35,9 @@ pub fn assign_new(store: &mut Store) -> Result<(usize, usize)> {
         let mut r = ArticleRef::from_article(&row.id.to_string(), &row.article, &cfg);
         r.duplicate_of = match row.status {
             ArticleStatus::Canonical => None,
-            ArticleStatus::Duplicate { of } | ArticleStatus::NearDuplicate { of, .. } => Some(of.to_string()),
+            ArticleStatus::Duplicate { of } | ArticleStatus::NearDuplicate { of, .. } => {
+                Some(of.to_string())
+            }
         };
         let assignment = match index.add(&r) {
             Ok(a) => a,
@@ -106,9 +115,14 @@ pub struct StoryArgs {
 fn open(data: &DataArgs) -> Result<Store> {
     let dir = data.dir();
     if !dir.join(newsloom_store::DATABASE_FILE).exists() {
-        bail!("no store in {} (run `newsloom ingest --data {} SOURCE…` first)", dir.display(), dir.display());
+        bail!(
+            "no store in {} (run `newsloom ingest --data {} SOURCE…` first)",
+            dir.display(),
+            dir.display()
+        );
     }
-    Store::open_read_only(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
+    Store::open_read_only(&dir)
+        .with_context(|| format!("cannot open the store in {}", dir.display()))
 }
 
 /// The story record of story `id`.
@@ -123,8 +137,13 @@ pub fn build(store: &Store, id: i64) -> Result<Option<Story>> {
             articles.push((m.article_id.to_string(), stored.article));
         }
     }
-    let refs: Vec<(&str, &newsloom_model::Article)> = articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
-    Ok(Some(Story::build(id as u64, &refs, &StoryConfig::default())))
+    let refs: Vec<(&str, &newsloom_model::Article)> =
+        articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
+    Ok(Some(Story::build(
+        id as u64,
+        &refs,
+        &StoryConfig::default(),
+    )))
 }
 
 /// `newsloom stories`.
@@ -155,8 +174,12 @@ pub fn list(args: &StoriesArgs) -> Result<ExitCode> {
                         s.articles,
                         s.languages.join("/"),
                         s.sites.join(", "),
-                        s.first_seen.as_deref().map_or("?", |d| d.get(..10).unwrap_or(d)),
-                        s.last_seen.as_deref().map_or("?", |d| d.get(..10).unwrap_or(d)),
+                        s.first_seen
+                            .as_deref()
+                            .map_or("?", |d| d.get(..10).unwrap_or(d)),
+                        s.last_seen
+                            .as_deref()
+                            .map_or("?", |d| d.get(..10).unwrap_or(d)),
                     )?;
                 }
             }
@@ -178,7 +201,11 @@ fn finish(r: io::Result<()>) -> Result<ExitCode> {
 pub fn show(args: &StoryArgs) -> Result<ExitCode> {
     let store = open(&args.data)?;
     let Some(story) = build(&store, args.id)? else {
-        bail!("no story with id {} in {}", args.id, args.data.dir().display());
+        bail!(
+            "no story with id {} in {}",
+            args.id,
+            args.data.dir().display()
+        );
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let r = (|| -> io::Result<()> {
@@ -189,18 +216,36 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
         }
         let value = serde_json::to_value(&story).unwrap_or_default();
         let titles = value["titles"].as_object().map(|m| {
-            m.iter().map(|(l, t)| format!("  [{l}] {}", t.as_str().unwrap_or(""))).collect::<Vec<_>>().join("\n")
+            m.iter()
+                .map(|(l, t)| format!("  [{l}] {}", t.as_str().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join("\n")
         });
         writeln!(out, "Story {}", args.id)?;
         if let Some(t) = titles {
             writeln!(out, "{t}")?;
         }
         let list = |v: &serde_json::Value| -> String {
-            v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from).or_else(|| x["name"].as_str().map(String::from))).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| {
+                            x.as_str()
+                                .map(String::from)
+                                .or_else(|| x["name"].as_str().map(String::from))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
         };
         writeln!(out, "Languages: {}", list(&value["languages"]))?;
         writeln!(out, "Outlets: {}", list(&value["outlets"]))?;
-        writeln!(out, "Articles: {}", value["article_ids"].as_array().map_or(0, Vec::len))?;
+        writeln!(
+            out,
+            "Articles: {}",
+            value["article_ids"].as_array().map_or(0, Vec::len)
+        )?;
         writeln!(out, "Main entities: {}", list(&value["entities"]))?;
         if let Some(events) = value["timeline"].as_array() {
             writeln!(out, "\nTimeline")?;
@@ -208,7 +253,11 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
                 let date = e["date"].as_str().or(e["value"].as_str()).unwrap_or("?");
                 let text = e["text"].as_str().unwrap_or("");
                 let n = e["sources"].as_array().map_or(1, Vec::len);
-                writeln!(out, "  {date}  {text}  ({n} source{})", if n == 1 { "" } else { "s" })?;
+                writeln!(
+                    out,
+                    "  {date}  {text}  ({n} source{})",
+                    if n == 1 { "" } else { "s" }
+                )?;
             }
         }
         if let Some(speakers) = value["quotes"].as_array() {

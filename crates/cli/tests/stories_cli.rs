@@ -22,8 +22,11 @@ fn demo_corpus_stories_match_their_labels() {
         .status()
         .expect("ingest");
     assert!(status.success());
-    let conn = rusqlite::Connection::open_with_flags(data.join("store.sqlite"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("store");
+    let conn = rusqlite::Connection::open_with_flags(
+        data.join("store.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .expect("store");
     let mut stmt = conn
         .prepare("SELECT a.source, m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id")
         .expect("query");
@@ -37,8 +40,12 @@ fn demo_corpus_stories_match_their_labels() {
     for source in assigned.keys() {
         let expected = PathBuf::from(source).with_extension("expected.json");
         let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&expected).expect("expected file")).expect("json");
-        label.insert(source.clone(), json["story"].as_str().expect("story label").to_string());
+            serde_json::from_str(&std::fs::read_to_string(&expected).expect("expected file"))
+                .expect("json");
+        label.insert(
+            source.clone(),
+            json["story"].as_str().expect("story label").to_string(),
+        );
     }
     assert_eq!(assigned.len(), 30, "every page has a story");
     let pages: Vec<&String> = assigned.keys().collect();
@@ -57,7 +64,12 @@ fn demo_corpus_stories_match_their_labels() {
     }
     let p = f64::from(tp) / f64::from((tp + fp).max(1));
     let r = f64::from(tp) / f64::from((tp + fn_).max(1));
-    eprintln!("demo corpus stories: pairwise precision {p:.3} recall {r:.3} ({tp} tp, {fp} fp, {fn_} fn)");
-    assert!(p >= PRECISION_FLOOR, "precision {p:.3} below {PRECISION_FLOOR}");
+    eprintln!(
+        "demo corpus stories: pairwise precision {p:.3} recall {r:.3} ({tp} tp, {fp} fp, {fn_} fn)"
+    );
+    assert!(
+        p >= PRECISION_FLOOR,
+        "precision {p:.3} below {PRECISION_FLOOR}"
+    );
     assert!(r >= RECALL_FLOOR, "recall {r:.3} below {RECALL_FLOOR}");
 }

@@ -81,8 +81,8 @@ pub use records::{
 };
 pub use schema::SCHEMA_VERSION;
 mod stories;
-pub use stories::{StoryAssignment, StoryFilter, StorySummary};
 pub use search::{SearchHit, SearchQuery, SearchResults, Snippet};
+pub use stories::{StoryAssignment, StoryFilter, StorySummary};
 
 use error::SqlContext;
 use index::CorpusIndex;

@@ -13,10 +13,13 @@ use std::sync::Arc;
 /// Rows per row group.
 const ROW_GROUP: usize = 5000;
 
+/// Reads one column's value from a stored article.
+type Column = fn(&StoredArticle) -> Option<String>;
+
 /// The text columns, in schema order, with how to read each from a stored article.
-const TEXT_COLUMNS: &[(&str, fn(&StoredArticle) -> Option<String>)] = &[
+const TEXT_COLUMNS: &[(&str, Column)] = &[
     ("status", |s| {
-        serde_json::to_value(&s.status)
+        serde_json::to_value(s.status)
             .ok()
             .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(String::from))
     }),

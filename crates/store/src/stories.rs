@@ -71,7 +71,14 @@ impl Store {
                 )
                 .db(&path)?;
             for r in rows {
-                stmt.execute(params![r.article_id, r.story_id, r.score, r.link, r.explanation]).db(&path)?;
+                stmt.execute(params![
+                    r.article_id,
+                    r.story_id,
+                    r.score,
+                    r.link,
+                    r.explanation
+                ])
+                .db(&path)?;
             }
         }
         tx.commit().db(&path)
@@ -85,7 +92,13 @@ impl Store {
             .db(&self.db_path)?;
         let rows = stmt
             .query_map([], |r| {
-                Ok(StoryAssignment { article_id: r.get(0)?, story_id: r.get(1)?, score: r.get(2)?, link: r.get(3)?, explanation: r.get(4)? })
+                Ok(StoryAssignment {
+                    article_id: r.get(0)?,
+                    story_id: r.get(1)?,
+                    score: r.get(2)?,
+                    link: r.get(3)?,
+                    explanation: r.get(4)?,
+                })
             })
             .db(&self.db_path)?;
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
@@ -99,7 +112,13 @@ impl Store {
             .db(&self.db_path)?;
         let rows = stmt
             .query_map([id], |r| {
-                Ok(StoryAssignment { article_id: r.get(0)?, story_id: r.get(1)?, score: r.get(2)?, link: r.get(3)?, explanation: r.get(4)? })
+                Ok(StoryAssignment {
+                    article_id: r.get(0)?,
+                    story_id: r.get(1)?,
+                    score: r.get(2)?,
+                    link: r.get(3)?,
+                    explanation: r.get(4)?,
+                })
             })
             .db(&self.db_path)?;
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
@@ -123,7 +142,13 @@ impl Store {
             .db(&self.db_path)?;
         let rows = stmt
             .query_map(
-                params![filter.since, filter.language, filter.entity, filter.min_articles as i64, filter.limit.max(1) as i64],
+                params![
+                    filter.since,
+                    filter.language,
+                    filter.entity,
+                    filter.min_articles as i64,
+                    filter.limit.max(1) as i64
+                ],
                 |r| {
                     let split = |s: Option<String>| -> Vec<String> {
                         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -133,7 +158,7 @@ impl Store {
                                 None => counts.push((part.to_string(), 1)),
                             }
                         }
-                        counts.sort_by(|a, b| b.1.cmp(&a.1));
+                        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
                         counts.into_iter().map(|(k, _)| k).collect()
                     };
                     Ok((

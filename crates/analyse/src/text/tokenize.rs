@@ -130,12 +130,10 @@ pub fn tokenize(text: &str, lang: &Language) -> Vec<Token> {
             i += 1;
             while i < n {
                 let d = chars[i].1;
-                if d.is_numeric() {
-                    i += 1;
-                } else if matches!(d, ',' | '.' | '\u{202f}' | '\'' | ':')
+                let separator = matches!(d, ',' | '.' | '\u{202f}' | '\'' | ':')
                     && i + 1 < n
-                    && chars[i + 1].1.is_ascii_digit()
-                {
+                    && chars[i + 1].1.is_ascii_digit();
+                if d.is_numeric() || separator {
                     i += 1;
                 } else {
                     break;
