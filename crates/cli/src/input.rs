@@ -1,16 +1,12 @@
 //! Inputs of `newsloom extract`: files, directories, stdin and URLs, read under a byte cap.
 
-use flate2::read::MultiGzDecoder;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Extensions (lower-case, without the dot) of the files a directory walk picks up, each also
 /// accepted with a `.gz` suffix.
 pub const EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "txt"];
-
-/// The two bytes every gzip stream starts with.
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,33 +156,7 @@ pub fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(String, io
     }
 }
 
-/// Reads at most `limit + 1` bytes of `reader` (so that an oversized input is recognisable),
-/// un-gzipping it first when it starts with the gzip magic bytes; the cap applies to the
-/// decompressed bytes.
-pub fn read_capped(mut reader: impl Read, limit: usize) -> io::Result<Vec<u8>> {
-    let mut head = [0u8; 2];
-    let mut filled = 0;
-    while filled < head.len() {
-        match reader.read(&mut head[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(err),
-        }
-    }
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let whole = (&head[..filled]).chain(reader);
-    let mut out = Vec::new();
-    if head[..filled] == GZIP_MAGIC {
-        MultiGzDecoder::new(whole)
-            .take(cap)
-            .read_to_end(&mut out)
-            .map_err(|err| io::Error::new(err.kind(), format!("cannot gunzip: {err}")))?;
-    } else {
-        whole.take(cap).read_to_end(&mut out)?;
-    }
-    Ok(out)
-}
+pub use newsloom_ingest::read_capped;
 
 /// Reads a local file under the byte cap (see [`read_capped`]).
 pub fn read_file(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
