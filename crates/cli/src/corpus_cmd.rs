@@ -179,7 +179,8 @@ pub struct ExportArgs {
     pub data: DataArgs,
 }
 
-fn open(data: &DataArgs) -> Result<Store> {
+/// Opens the store of `data` read-only, with a clear error when there is none yet.
+pub fn open(data: &DataArgs) -> Result<Store> {
     let dir = data.dir();
     if !dir.join(newsloom_store::DATABASE_FILE).exists() {
         bail!(
@@ -198,7 +199,7 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
 }
 
 /// Ends a write quietly on a closed pipe.
-fn finish(result: io::Result<()>) -> Result<ExitCode> {
+pub fn finish(result: io::Result<()>) -> Result<ExitCode> {
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if crate::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),

@@ -4,10 +4,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Extensions (lower-case, without the dot) of the files a directory walk picks up, each also
-/// accepted with a `.gz` suffix.
-pub const EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "txt"];
-
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -48,30 +44,7 @@ pub fn is_url(arg: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// The file name with a trailing `.gz` removed, lower-cased.
-fn base_name(path: &Path) -> Option<String> {
-    let name = path.file_name()?.to_str()?.to_lowercase();
-    Some(match name.strip_suffix(".gz") {
-        Some(base) => base.to_string(),
-        None => name,
-    })
-}
-
-/// True when the file name ends in one of [`EXTENSIONS`], optionally followed by `.gz`.
-pub fn has_known_extension(path: &Path) -> bool {
-    base_name(path).is_some_and(|base| {
-        EXTENSIONS.iter().any(|ext| {
-            base.len() > ext.len() + 1
-                && base.ends_with(ext)
-                && base.as_bytes()[base.len() - ext.len() - 1] == b'.'
-        })
-    })
-}
-
-/// True for `.txt` and `.txt.gz` files.
-pub fn is_plain_text_path(path: &Path) -> bool {
-    base_name(path).is_some_and(|base| base.ends_with(".txt"))
-}
+pub use newsloom_ingest::files::{has_known_extension, is_plain_text_path};
 
 /// The document of one local file.
 pub fn file_document(path: PathBuf) -> Document {

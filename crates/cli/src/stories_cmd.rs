@@ -5,9 +5,9 @@
 //! (a deterministic replay that reproduces the recorded assignments without re-clustering), then
 //! the articles new in this run are added one by one and their assignments recorded.
 
-use crate::corpus_cmd::ListFormat;
+use crate::corpus_cmd::{finish, open, ListFormat};
 use crate::data_dir::DataArgs;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use newsloom_store::{ArticleStatus, ExportFilter, Store, StoryAssignment, StoryFilter};
 use newsloom_stories::cluster::Link;
 use newsloom_stories::{ArticleRef, FeatureConfig, Story, StoryConfig, StoryIndex};
@@ -112,19 +112,6 @@ pub struct StoryArgs {
     pub data: DataArgs,
 }
 
-fn open(data: &DataArgs) -> Result<Store> {
-    let dir = data.dir();
-    if !dir.join(newsloom_store::DATABASE_FILE).exists() {
-        bail!(
-            "no store in {} (run `newsloom ingest --data {} SOURCE…` first)",
-            dir.display(),
-            dir.display()
-        );
-    }
-    Store::open_read_only(&dir)
-        .with_context(|| format!("cannot open the store in {}", dir.display()))
-}
-
 /// The story record of story `id`.
 pub fn build(store: &Store, id: i64) -> Result<Option<Story>> {
     let members = store.story_members(id)?;
@@ -187,14 +174,6 @@ pub fn list(args: &StoriesArgs) -> Result<ExitCode> {
         out.flush()
     })();
     finish(r)
-}
-
-fn finish(r: io::Result<()>) -> Result<ExitCode> {
-    match r {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if crate::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("cannot write to standard output"),
-    }
 }
 
 /// `newsloom story ID`.
