@@ -8,7 +8,6 @@ use crate::data_dir::DataArgs;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsloom_analyse::Analyser;
-use newsloom_extract::{extract, Config, Input};
 use newsloom_ingest::{IngestConfig, Ingester, RawDoc, Source};
 use newsloom_model::Article;
 use newsloom_store::{PutStatus, SourceInfo, Store};
@@ -158,28 +157,7 @@ fn progress(quiet: bool) -> ProgressBar {
 
 /// Extracts and analyses one raw document.
 fn process(doc: RawDoc, analyser: Option<&Analyser>) -> Processed {
-    let input = Input {
-        source: doc.source.clone(),
-        bytes: &doc.bytes,
-        url: doc.url.clone(),
-        http_charset: doc.http_charset.clone(),
-        plain_text: doc.plain_text,
-        published_fallback: doc.published_hint.clone(),
-    };
-    let mut article =
-        extract(&input, &Config::default()).map_err(|e| (doc.source.clone(), e.to_string()))?;
-    if article.title.is_none() {
-        article.title = doc.title_hint.clone();
-    }
-    if let Some(analyser) = analyser {
-        analyser.analyse(&mut article, None);
-    }
-    let info = SourceInfo {
-        source: doc.source,
-        fetched_at: doc.fetched_at,
-        raw_hash: Some(fnv_hex(&doc.bytes)),
-    };
-    Ok((article, info))
+    newsloom_pipeline::process(doc, analyser).map_err(|f| (f.source_name, f.reason))
 }
 
 /// Stores processed documents in batches until the workers are done.
@@ -266,14 +244,4 @@ fn summary(tally: &Tally, stats: &newsloom_ingest::IngestStats, elapsed: Duratio
     for (source, reason) in &tally.failed {
         eprintln!("  failed: {source}: {reason}");
     }
-}
-
-/// 64-bit FNV-1a of the raw bytes, in hex: a cheap fingerprint of what was fetched.
-fn fnv_hex(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }

@@ -1,75 +1,20 @@
 //! The stories stage of the CLI: assigning stored articles to stories (run at the end of
 //! `newsloom ingest`), and `newsloom stories`, `newsloom story ID`, `newsloom export --stories`.
 //!
-//! The story index lives in memory: it is rebuilt by replaying the stored articles in id order
-//! (a deterministic replay that reproduces the recorded assignments without re-clustering), then
-//! the articles new in this run are added one by one and their assignments recorded.
+//! The assignment and the story records themselves live in the pipeline crate, shared with the
+//! server.
 
 use crate::corpus_cmd::{finish, open, ListFormat};
 use crate::data_dir::DataArgs;
 use anyhow::{bail, Result};
-use newsloom_store::{ArticleStatus, ExportFilter, Store, StoryAssignment, StoryFilter};
-use newsloom_stories::cluster::Link;
-use newsloom_stories::{ArticleRef, FeatureConfig, Story, StoryConfig, StoryIndex};
-use std::collections::HashSet;
+use newsloom_store::{Store, StoryFilter};
+use newsloom_stories::Story;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 /// Assigns every stored article without a story to one; returns (assigned, stories created).
 pub fn assign_new(store: &mut Store) -> Result<(usize, usize)> {
-    let assigned: HashSet<i64> = store
-        .story_assignments()?
-        .into_iter()
-        .map(|a| a.article_id)
-        .collect();
-    let filter = ExportFilter {
-        include_duplicates: true,
-        ..ExportFilter::default()
-    };
-    let cfg = FeatureConfig::default();
-    let mut index = StoryIndex::new();
-    let mut rows = Vec::new();
-    let mut created = 0;
-    for row in store.export(&filter)? {
-        let row = row?;
-        let mut r = ArticleRef::from_article(&row.id.to_string(), &row.article, &cfg);
-        r.duplicate_of = match row.status {
-            ArticleStatus::Canonical => None,
-            ArticleStatus::Duplicate { of } | ArticleStatus::NearDuplicate { of, .. } => {
-                Some(of.to_string())
-            }
-        };
-        let assignment = match index.add(&r) {
-            Ok(a) => a,
-            Err(err) => {
-                tracing::warn!("story assignment of article {}: {err}", row.id);
-                continue;
-            }
-        };
-        if assigned.contains(&row.id) {
-            continue;
-        }
-        created += usize::from(assignment.new_story);
-        rows.push(StoryAssignment {
-            article_id: row.id,
-            story_id: assignment.story_id as i64,
-            score: assignment.score,
-            link: link_name(assignment.link).to_string(),
-            explanation: serde_json::to_string(&assignment.explanation).ok(),
-        });
-    }
-    let n = rows.len();
-    store.set_stories(&rows)?;
-    Ok((n, created))
-}
-
-fn link_name(l: Link) -> &'static str {
-    match l {
-        Link::New => "new",
-        Link::Similar => "similar",
-        Link::Edition => "edition",
-        Link::Duplicate => "duplicate",
-    }
+    Ok(newsloom_pipeline::stories::assign_new(store)?)
 }
 
 /// Arguments of `newsloom stories`.
@@ -114,23 +59,7 @@ pub struct StoryArgs {
 
 /// The story record of story `id`.
 pub fn build(store: &Store, id: i64) -> Result<Option<Story>> {
-    let members = store.story_members(id)?;
-    if members.is_empty() {
-        return Ok(None);
-    }
-    let mut articles = Vec::new();
-    for m in &members {
-        if let Some(stored) = store.get(m.article_id)? {
-            articles.push((m.article_id.to_string(), stored.article));
-        }
-    }
-    let refs: Vec<(&str, &newsloom_model::Article)> =
-        articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
-    Ok(Some(Story::build(
-        id as u64,
-        &refs,
-        &StoryConfig::default(),
-    )))
+    Ok(newsloom_pipeline::stories::build(store, id)?)
 }
 
 /// `newsloom stories`.
@@ -255,15 +184,7 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
 
 /// `newsloom export --stories`: every story record as JSON Lines.
 pub fn export(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let ids: Vec<i64> = {
-        let mut seen = Vec::new();
-        for a in store.story_assignments()? {
-            if !seen.contains(&a.story_id) {
-                seen.push(a.story_id);
-            }
-        }
-        seen
-    };
+    let ids = newsloom_pipeline::stories::story_ids(store)?;
     let mut n = 0;
     for id in ids {
         if let Some(story) = build(store, id)? {
