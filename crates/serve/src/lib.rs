@@ -1,0 +1,1 @@
+//! newsloom serve: the JSON API and the web reader over a newsloom store.
