@@ -23,6 +23,7 @@ mod output;
 mod published;
 mod report;
 mod score;
+mod serve_cmd;
 mod stories_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -68,6 +69,8 @@ enum Command {
     Story(stories_cmd::StoryArgs),
     /// Export stored articles as JSON Lines, CSV or Parquet.
     Export(corpus_cmd::ExportArgs),
+    /// Serve the web reader and the JSON API (`--demo`: over the bundled demo corpus).
+    Serve(serve_cmd::ServeArgs),
     /// Benchmarks on evaluation sets: quality scores and speed.
     Bench(bench::BenchArgs),
 }
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => (stories_cmd::list(args), "stories"),
         Command::Story(args) => (stories_cmd::show(args), "story"),
         Command::Export(args) => (corpus_cmd::export(args), "export"),
+        Command::Serve(args) => (serve_cmd::run(args, cli.quiet), "serve"),
         Command::Bench(args) => (bench::run(args, cli.quiet), "bench"),
     };
     match result {

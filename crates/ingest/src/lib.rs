@@ -53,5 +53,6 @@ pub use producer::{spawn, Ingester};
 pub use read::read_capped;
 pub use source::{Location, Source};
 pub use stats::{IngestStats, SharedStats, SkipReason};
+pub use time::now_rfc3339;
 pub use validators::{MemoryValidatorCache, ValidatorCache, Validators};
 pub use warc::WarcReader;

@@ -252,6 +252,11 @@ impl CorpusIndex {
         Ok(())
     }
 
+    /// Reloads the reader: commits made since (by this or another process) become searchable.
+    pub(crate) fn refresh(&mut self) -> Result<(), StoreError> {
+        self.reader.reload().idx(&self.path)
+    }
+
     /// Indexes every row of `conn` changed after the index's last commit; returns how many.
     pub(crate) fn reconcile(&mut self, conn: &Connection, db: &Path) -> Result<usize, StoreError> {
         let mut total = 0;

@@ -56,6 +56,7 @@ mod date;
 mod dedup;
 mod error;
 mod export;
+mod facets;
 mod index;
 mod keys;
 mod queries;
@@ -71,6 +72,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub use dedup::DedupConfig;
 pub use error::StoreError;
 pub use export::{write_csv, write_jsonl, Export, ExportFilter};
+pub use facets::{FacetCount, Facets};
 #[cfg(feature = "parquet")]
 mod parquet_export;
 #[cfg(feature = "parquet")]
@@ -210,6 +212,15 @@ impl Store {
             options: StoreOptions::default(),
             db_seq,
         })
+    }
+
+    /// Makes what other writers committed since this store was opened visible to it (a reader
+    /// opened with [`Store::open_read_only`] otherwise keeps the index as it found it; the
+    /// database side always reads the latest commit).
+    pub fn refresh(&mut self) -> Result<(), StoreError> {
+        self.index.refresh()?;
+        self.db_seq = last_seq(&self.conn, &self.db_path)?;
+        Ok(())
     }
 
     /// The data directory.

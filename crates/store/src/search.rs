@@ -119,6 +119,16 @@ impl SearchQuery {
     }
 }
 
+/// A search compiled to tantivy queries.
+pub(crate) struct Compiled {
+    /// The free-text part alone, when there is one.
+    pub text_query: Option<Box<dyn Query>>,
+    /// Text and filters together.
+    pub combined: BooleanQuery,
+    /// Parts of the text that could not be parsed.
+    pub warnings: Vec<String>,
+}
+
 /// One page of search results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
@@ -185,6 +195,36 @@ impl Snippet {
         out
     }
 
+    /// The passage escaped for HTML, with each highlight wrapped in `open` and `close` (markup,
+    /// not escaped).
+    pub fn render_escaped(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16 * self.highlights.len());
+        let mut ranges = self.highlights.iter().peekable();
+        for (i, c) in self.text.chars().enumerate() {
+            if ranges
+                .peek()
+                .is_some_and(|r| r.start == i && r.end > r.start)
+            {
+                out.push_str(open);
+            }
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+            if let Some(r) = ranges.peek() {
+                if i + 1 == r.end {
+                    out.push_str(close);
+                    ranges.next();
+                }
+            }
+        }
+        out
+    }
+
     /// The passage with highlights in `[` `]`.
     pub fn render_brackets(&self) -> String {
         self.render("[", "]")
@@ -221,11 +261,63 @@ impl Store {
     /// Runs a search. See [`SearchQuery`] for what each part does.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, StoreError> {
         let index = &self.index;
-        let fields = &index.fields;
         let path = &index.path;
         let searcher = index.reader.searcher();
-        let mut warnings = Vec::new();
+        let Compiled {
+            text_query,
+            combined,
+            warnings,
+        } = self.compile(query)?;
 
+        let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
+        let (addresses, total): (Vec<(f32, DocAddress)>, usize) = if text_query.is_some() {
+            searcher
+                .search(&combined, &(page.order_by_score(), Count))
+                .idx(path)?
+        } else {
+            let (docs, total) = searcher
+                .search(
+                    &combined,
+                    &(
+                        page.order_by_fast_field::<DateTime>("published", Order::Desc),
+                        Count,
+                    ),
+                )
+                .idx(path)?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        };
+        let addresses = if query.limit == 0 {
+            Vec::new()
+        } else {
+            addresses
+        };
+
+        let mut generators: HashMap<usize, SnippetGenerator> = HashMap::new();
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let Some(id) = doc_id(&searcher, address, path)? else {
+                continue;
+            };
+            let Some(hit) =
+                self.hit(id, score, text_query.as_deref(), &searcher, &mut generators)?
+            else {
+                continue;
+            };
+            hits.push(hit);
+        }
+        Ok(SearchResults {
+            total,
+            hits,
+            warnings,
+        })
+    }
+
+    /// The tantivy query of `query`: the text part (for ranking and snippets) and the text with
+    /// every filter.
+    pub(crate) fn compile(&self, query: &SearchQuery) -> Result<Compiled, StoreError> {
+        let index = &self.index;
+        let fields = &index.fields;
+        let mut warnings = Vec::new();
         let text = query.text.trim();
         let slots: Vec<usize> = match &query.lang {
             Some(lang) => vec![lang_slot(lang)],
@@ -277,45 +369,9 @@ impl Store {
         }
         let combined = BooleanQuery::new(clauses);
 
-        let page = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
-        let (addresses, total): (Vec<(f32, DocAddress)>, usize) = if text_query.is_some() {
-            searcher
-                .search(&combined, &(page.order_by_score(), Count))
-                .idx(path)?
-        } else {
-            let (docs, total) = searcher
-                .search(
-                    &combined,
-                    &(
-                        page.order_by_fast_field::<DateTime>("published", Order::Desc),
-                        Count,
-                    ),
-                )
-                .idx(path)?;
-            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-        };
-        let addresses = if query.limit == 0 {
-            Vec::new()
-        } else {
-            addresses
-        };
-
-        let mut generators: HashMap<usize, SnippetGenerator> = HashMap::new();
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (score, address) in addresses {
-            let Some(id) = doc_id(&searcher, address, path)? else {
-                continue;
-            };
-            let Some(hit) =
-                self.hit(id, score, text_query.as_deref(), &searcher, &mut generators)?
-            else {
-                continue;
-            };
-            hits.push(hit);
-        }
-        Ok(SearchResults {
-            total,
-            hits,
+        Ok(Compiled {
+            text_query,
+            combined,
             warnings,
         })
     }
@@ -451,7 +507,7 @@ fn term_query(field: Field, value: &str) -> Box<dyn Query> {
     ))
 }
 
-fn doc_id(
+pub(crate) fn doc_id(
     searcher: &Searcher,
     address: DocAddress,
     path: &std::path::Path,
@@ -467,6 +523,18 @@ fn doc_id(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_snippets_keep_only_their_own_markup() {
+        let s = Snippet {
+            text: "<script>x</script> & Gaza".into(),
+            highlights: vec![21..25],
+        };
+        assert_eq!(
+            s.render_escaped("<mark>", "</mark>"),
+            "&lt;script&gt;x&lt;/script&gt; &amp; <mark>Gaza</mark>"
+        );
+    }
 
     #[test]
     fn renders_char_ranges_with_markers() {

@@ -3,7 +3,7 @@
 
 use crate::error::SqlContext;
 use crate::{Store, StoreError};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 /// One article's story.
@@ -102,6 +102,25 @@ impl Store {
             })
             .db(&self.db_path)?;
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
+    }
+
+    /// The story article `article_id` belongs to, when it has been assigned one.
+    pub fn story_of(&self, article_id: i64) -> Result<Option<StoryAssignment>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id, story_id, score, link, explanation FROM story_members WHERE article_id = ?1")
+            .db(&self.db_path)?;
+        stmt.query_row([article_id], |r| {
+            Ok(StoryAssignment {
+                article_id: r.get(0)?,
+                story_id: r.get(1)?,
+                score: r.get(2)?,
+                link: r.get(3)?,
+                explanation: r.get(4)?,
+            })
+        })
+        .optional()
+        .db(&self.db_path)
     }
 
     /// The articles of story `id` with their assignments, in article id order.
