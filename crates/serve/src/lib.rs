@@ -113,13 +113,19 @@ struct Inner {
     /// One ingest at a time (a store has one writer).
     writer: tokio::sync::Mutex<()>,
     analyser: OnceLock<Analyser>,
+    /// Reads running at once: one per pooled reader, so that readers are reused rather than
+    /// opened under load (excess requests wait their turn without a thread each).
+    reads: tokio::sync::Semaphore,
 }
 
 impl AppState {
     /// State for `config`; nothing is opened until the first request.
     pub fn new(config: ServeConfig) -> Self {
+        let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let readers = (parallel * 2).clamp(2, pool::MAX_IDLE);
         AppState(Arc::new(Inner {
             readers: pool::Readers::new(config.data.clone()),
+            reads: tokio::sync::Semaphore::new(readers),
             config,
             writer: tokio::sync::Mutex::new(()),
             analyser: OnceLock::new(),
@@ -140,10 +146,25 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&newsloom_store::Store) -> Result<T, ApiError> + Send + 'static,
     {
-        let state = self.clone();
-        tokio::task::spawn_blocking(move || state.0.readers.with(f))
-            .await
-            .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
+        let timeout = self.limits().request_timeout;
+        let work = async {
+            let _permit = self
+                .0
+                .reads
+                .acquire()
+                .await
+                .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+            let state = self.clone();
+            tokio::task::spawn_blocking(move || state.0.readers.with(f))
+                .await
+                .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
+        };
+        tokio::time::timeout(timeout, work).await.map_err(|_| {
+            ApiError::timeout(format!(
+                "the request took over {} s",
+                timeout.as_secs_f64()
+            ))
+        })?
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Idle readers kept at most.
-const MAX_IDLE: usize = 16;
+pub const MAX_IDLE: usize = 16;
 /// A reader older than this is refreshed before use.
 const REFRESH_AFTER: Duration = Duration::from_secs(2);
 
