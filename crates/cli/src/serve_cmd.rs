@@ -22,7 +22,12 @@ pub struct ServeArgs {
     pub addr: SocketAddr,
     /// The token `POST /api/v1/ingest` requires (as `Authorization: Bearer TOKEN`); without
     /// one, the API is read-only.
-    #[arg(long, value_name = "TOKEN", env = "NEWSLOOM_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "NEWSLOOM_TOKEN",
+        hide_env_values = true
+    )]
     pub token: Option<String>,
     /// Ingest the bundled demo corpus (30 pages, five languages) into a fresh data directory
     /// and serve it.
@@ -118,7 +123,10 @@ fn prepare_demo(dir: &Path, quiet: bool) -> Result<()> {
         bail!("this binary was built without the demo corpus");
     }
     if !quiet {
-        eprintln!("newsloom: ingesting the demo corpus ({n} pages) into {}", dir.display());
+        eprintln!(
+            "newsloom: ingesting the demo corpus ({n} pages) into {}",
+            dir.display()
+        );
     }
     let args = IngestArgs {
         sources: vec![pages.display().to_string()],

@@ -81,7 +81,11 @@ pub fn build(store: &Store, id: i64) -> Result<Option<Story>, StoreError> {
     }
     let refs: Vec<(&str, &newsloom_model::Article)> =
         articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
-    Ok(Some(Story::build(id as u64, &refs, &StoryConfig::default())))
+    Ok(Some(Story::build(
+        id as u64,
+        &refs,
+        &StoryConfig::default(),
+    )))
 }
 
 /// The ids of every story in the store, in order of first assignment.

@@ -104,7 +104,8 @@ async fn search(
                 .iter()
                 .map(|h| {
                     let mut v = serde_json::to_value(h).unwrap_or_default();
-                    v["snippet_html"] = Value::String(h.snippet.render_escaped("<mark>", "</mark>"));
+                    v["snippet_html"] =
+                        Value::String(h.snippet.render_escaped("<mark>", "</mark>"));
                     v
                 })
                 .collect();

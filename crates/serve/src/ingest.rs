@@ -135,7 +135,10 @@ pub async fn handler(
         let docs = match source {
             Some(source) => fetch(source, worker.limits().max_ingest_docs),
             None => vec![Ok(RawDoc {
-                source: format!("POST /api/v1/ingest{}", url.as_deref().map(|u| format!(" {u}")).unwrap_or_default()),
+                source: format!(
+                    "POST /api/v1/ingest{}",
+                    url.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+                ),
                 bytes: request.body.unwrap_or_default().into_bytes(),
                 url: url.clone(),
                 plain_text: request.plain_text,

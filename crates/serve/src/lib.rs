@@ -96,7 +96,9 @@ impl ServeConfig {
     pub fn new(data: PathBuf) -> Self {
         ServeConfig {
             data,
-            addr: DEFAULT_ADDR.parse().unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080))),
+            addr: DEFAULT_ADDR
+                .parse()
+                .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080))),
             token: None,
             limits: Limits::default(),
         }
@@ -160,10 +162,7 @@ impl AppState {
                 .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
         };
         tokio::time::timeout(timeout, work).await.map_err(|_| {
-            ApiError::timeout(format!(
-                "the request took over {} s",
-                timeout.as_secs_f64()
-            ))
+            ApiError::timeout(format!("the request took over {} s", timeout.as_secs_f64()))
         })?
     }
 }

@@ -39,16 +39,52 @@ pub fn openapi_document() -> Value {
     let int = json!({"type": "integer", "minimum": 0});
     let lang = json!({"type": "string", "enum": ["en", "fr", "es", "de", "it"]});
     let search_params = vec![
-        query("q", "Words, \"phrases\", -exclusions (tantivy syntax); all words must match.", string.clone()),
+        query(
+            "q",
+            "Words, \"phrases\", -exclusions (tantivy syntax); all words must match.",
+            string.clone(),
+        ),
         query("lang", "Only articles in this language.", lang.clone()),
-        query("site", "Only articles of this site (name or host).", string.clone()),
-        query("since", "Published on or after this ISO 8601 date.", string.clone()),
-        query("until", "Published on or before this ISO 8601 date.", string.clone()),
-        query("entity", "Only articles mentioning this entity.", string.clone()),
-        query("speaker", "Only articles quoting this speaker.", string.clone()),
-        query("page", "Page number, from 1.", json!({"type": "integer", "minimum": 1})),
-        query("per_page", "Hits per page (at most 100).", json!({"type": "integer", "minimum": 1, "maximum": 100})),
-        query("facets", "Set to false to leave the facets out.", json!({"type": "boolean"})),
+        query(
+            "site",
+            "Only articles of this site (name or host).",
+            string.clone(),
+        ),
+        query(
+            "since",
+            "Published on or after this ISO 8601 date.",
+            string.clone(),
+        ),
+        query(
+            "until",
+            "Published on or before this ISO 8601 date.",
+            string.clone(),
+        ),
+        query(
+            "entity",
+            "Only articles mentioning this entity.",
+            string.clone(),
+        ),
+        query(
+            "speaker",
+            "Only articles quoting this speaker.",
+            string.clone(),
+        ),
+        query(
+            "page",
+            "Page number, from 1.",
+            json!({"type": "integer", "minimum": 1}),
+        ),
+        query(
+            "per_page",
+            "Hits per page (at most 100).",
+            json!({"type": "integer", "minimum": 1, "maximum": 100}),
+        ),
+        query(
+            "facets",
+            "Set to false to leave the facets out.",
+            json!({"type": "boolean"}),
+        ),
     ];
     json!({
         "openapi": "3.1.0",

@@ -49,7 +49,11 @@ pub struct CheckedSearch {
 }
 
 /// A text parameter, trimmed, `None` when empty; too long is an error.
-pub fn text(value: &Option<String>, name: &str, limits: &Limits) -> Result<Option<String>, ApiError> {
+pub fn text(
+    value: &Option<String>,
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<String>, ApiError> {
     let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };

@@ -1,6 +1,8 @@
 //! The JSON API, endpoint by endpoint, through the router (no network): answers, error shapes,
 //! limits, the ingest token, and the OpenAPI document against what the server does.
 
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
 mod common;
 
 use axum::body::Body;
@@ -59,7 +61,9 @@ fn assert_error(r: &Reply, status: StatusCode, code: &str) {
     let v = r.json();
     assert_eq!(v["error"]["code"], code, "{v}");
     assert!(
-        v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
         "{v}"
     );
 }
@@ -96,17 +100,25 @@ async fn search_pages_filters_and_facets() {
     assert!(langs.len() >= 2, "{langs:?}");
 
     // The second page continues the first.
-    let p2 = get(&app, "/api/v1/search?q=Westmere&per_page=2&page=2").await.json();
+    let p2 = get(&app, "/api/v1/search?q=Westmere&per_page=2&page=2")
+        .await
+        .json();
     assert_eq!(p2["page"], 2);
     assert_ne!(p2["hits"][0]["id"], v["hits"][0]["id"]);
 
     // A language filter keeps only that language.
     let fr = get(&app, "/api/v1/search?q=Westmere&lang=fr").await.json();
     assert!(fr["total"].as_u64().unwrap() >= 1);
-    assert!(fr["hits"].as_array().unwrap().iter().all(|h| h["language"] == "fr"));
+    assert!(fr["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["language"] == "fr"));
 
     // Facets can be left out.
-    let nf = get(&app, "/api/v1/search?q=Westmere&facets=false").await.json();
+    let nf = get(&app, "/api/v1/search?q=Westmere&facets=false")
+        .await
+        .json();
     assert!(nf["facets"].is_null());
 }
 
@@ -114,14 +126,46 @@ async fn search_pages_filters_and_facets() {
 async fn search_limits_are_json_errors() {
     let app = app(common::shared_store(), None);
     let long = "a".repeat(600);
-    assert_error(&get(&app, &format!("/api/v1/search?q={long}")).await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?per_page=1000").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?page=0").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?page=99999").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?per_page=abc").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?lang=klingon").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/search?since=yesterday").await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_error(&get(&app, "/api/v1/nothing-here").await, StatusCode::NOT_FOUND, "not_found");
+    assert_error(
+        &get(&app, &format!("/api/v1/search?q={long}")).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?per_page=1000").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?page=0").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?page=99999").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?per_page=abc").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?lang=klingon").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?since=yesterday").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/nothing-here").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
 }
 
 #[tokio::test]
@@ -140,9 +184,21 @@ async fn article_with_story_and_editions() {
         .iter()
         .filter(|e| e["article_id"].is_i64())
         .collect();
-    assert!(!held.is_empty(), "no edition of article {id} is held: {}", v["editions"]);
-    assert_error(&get(&app, "/api/v1/articles/999999").await, StatusCode::NOT_FOUND, "not_found");
-    assert_error(&get(&app, "/api/v1/articles/abc").await, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(
+        !held.is_empty(),
+        "no edition of article {id} is held: {}",
+        v["editions"]
+    );
+    assert_error(
+        &get(&app, "/api/v1/articles/999999").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/articles/abc").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
 }
 
 #[tokio::test]
@@ -153,14 +209,26 @@ async fn entities_entity_and_quotes() {
     assert!(!list.is_empty() && list.len() <= 5);
     assert!(list.iter().all(|e| e["label"] == "PER"));
     let name = list[0]["name"].as_str().unwrap();
-    let e = get(&app, &format!("/api/v1/entities/{}", name.replace(' ', "%20"))).await;
+    let e = get(
+        &app,
+        &format!("/api/v1/entities/{}", name.replace(' ', "%20")),
+    )
+    .await;
     assert_eq!(e.status, StatusCode::OK, "{}", e.text());
     let e = e.json();
     assert_eq!(e["entity"]["name"], name);
     assert!(!e["articles"].as_array().unwrap().is_empty());
     assert!(!e["entity"]["by_month"].as_array().unwrap().is_empty());
-    assert_error(&get(&app, "/api/v1/entities/No%20Such%20Person%20Anywhere").await, StatusCode::NOT_FOUND, "not_found");
-    assert_error(&get(&app, "/api/v1/entities?label=PLANET").await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_error(
+        &get(&app, "/api/v1/entities/No%20Such%20Person%20Anywhere").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/entities?label=PLANET").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
 
     let q = get(&app, "/api/v1/quotes?limit=50").await.json();
     let quotes = q["quotes"].as_array().unwrap();
@@ -169,10 +237,18 @@ async fn entities_entity_and_quotes() {
         .iter()
         .find_map(|q| q["speaker_entity"].as_str().or(q["speaker"].as_str()))
         .expect("a quote with a speaker");
-    let by = get(&app, &format!("/api/v1/quotes?speaker={}", speaker.replace(' ', "%20"))).await.json();
+    let by = get(
+        &app,
+        &format!("/api/v1/quotes?speaker={}", speaker.replace(' ', "%20")),
+    )
+    .await
+    .json();
     let by = by["quotes"].as_array().unwrap();
     assert!(!by.is_empty());
-    assert!(by.len() < quotes.len(), "the speaker filter filtered nothing");
+    assert!(
+        by.len() < quotes.len(),
+        "the speaker filter filtered nothing"
+    );
 }
 
 #[tokio::test]
@@ -191,14 +267,25 @@ async fn stories_and_story_with_explanations() {
     assert!(s["languages"].as_array().unwrap().len() >= 2);
     let members = s["members"].as_array().unwrap();
     assert_eq!(members.len(), s["article_ids"].as_array().unwrap().len());
-    assert!(members.iter().any(|m| m["link"] != "new" && m["explanation"].is_object()), "{members:?}");
-    let fr = get(&app, "/api/v1/stories?lang=fr&min_articles=2").await.json();
-    assert!(fr["stories"].as_array().unwrap().iter().all(|s| s["languages"]
+    assert!(
+        members
+            .iter()
+            .any(|m| m["link"] != "new" && m["explanation"].is_object()),
+        "{members:?}"
+    );
+    let fr = get(&app, "/api/v1/stories?lang=fr&min_articles=2")
+        .await
+        .json();
+    assert!(fr["stories"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|l| l == "fr")));
-    assert_error(&get(&app, "/api/v1/stories/987654").await, StatusCode::NOT_FOUND, "not_found");
+        .all(|s| s["languages"].as_array().unwrap().iter().any(|l| l == "fr")));
+    assert_error(
+        &get(&app, "/api/v1/stories/987654").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
 }
 
 #[tokio::test]
@@ -208,7 +295,10 @@ async fn every_response_is_protected_by_headers() {
         let r = get(&app, uri).await;
         let csp = r.headers.get(header::CONTENT_SECURITY_POLICY).expect(uri);
         assert!(csp.to_str().unwrap().contains("default-src 'none'"));
-        assert_eq!(r.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+        assert_eq!(
+            r.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+            "nosniff"
+        );
     }
 }
 
@@ -221,24 +311,49 @@ async fn ingest_needs_the_token_and_stores_the_page() {
     )
     .unwrap();
     let post = |auth: Option<&str>, body: String| {
-        let mut b = Request::post("/api/v1/ingest").header(header::CONTENT_TYPE, "application/json");
+        let mut b =
+            Request::post("/api/v1/ingest").header(header::CONTENT_TYPE, "application/json");
         if let Some(a) = auth {
             b = b.header(header::AUTHORIZATION, a);
         }
         b.body(Body::from(body)).unwrap()
     };
-    let json_body = serde_json::json!({"body": page, "url": "https://ledger.example.invalid/a"}).to_string();
+    let json_body =
+        serde_json::json!({"body": page, "url": "https://ledger.example.invalid/a"}).to_string();
 
     // A server without a token refuses every write.
     let closed = app(dir.path(), None);
-    assert_error(&send(&closed, post(Some("Bearer x"), json_body.clone())).await, StatusCode::FORBIDDEN, "forbidden");
+    assert_error(
+        &send(&closed, post(Some("Bearer x"), json_body.clone())).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
 
     let open = app(dir.path(), Some("s3cret"));
-    assert_error(&send(&open, post(None, json_body.clone())).await, StatusCode::UNAUTHORIZED, "unauthorized");
-    assert_error(&send(&open, post(Some("Bearer s3cre"), json_body.clone())).await, StatusCode::UNAUTHORIZED, "unauthorized");
-    assert_error(&send(&open, post(Some("Bearer s3cret"), "{not json".into())).await, StatusCode::BAD_REQUEST, "bad_request");
     assert_error(
-        &send(&open, post(Some("Bearer s3cret"), r#"{"url": "file:///etc/passwd"}"#.into())).await,
+        &send(&open, post(None, json_body.clone())).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    );
+    assert_error(
+        &send(&open, post(Some("Bearer s3cre"), json_body.clone())).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    );
+    assert_error(
+        &send(&open, post(Some("Bearer s3cret"), "{not json".into())).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &send(
+            &open,
+            post(
+                Some("Bearer s3cret"),
+                r#"{"url": "file:///etc/passwd"}"#.into(),
+            ),
+        )
+        .await,
         StatusCode::BAD_REQUEST,
         "bad_request",
     );
@@ -246,7 +361,9 @@ async fn ingest_needs_the_token_and_stores_the_page() {
     let r = send(&open, post(Some("Bearer s3cret"), huge)).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
 
-    let before = get(&open, "/api/v1/health").await.json()["articles"].as_u64().unwrap();
+    let before = get(&open, "/api/v1/health").await.json()["articles"]
+        .as_u64()
+        .unwrap();
     let r = send(&open, post(Some("Bearer s3cret"), json_body.clone())).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let v = r.json();
@@ -255,13 +372,23 @@ async fn ingest_needs_the_token_and_stores_the_page() {
     assert!(stored["story_id"].is_i64(), "{v}");
     let id = stored["id"].as_i64().unwrap();
     // Visible to readers at once.
-    let after = get(&open, "/api/v1/health").await.json()["articles"].as_u64().unwrap();
+    let after = get(&open, "/api/v1/health").await.json()["articles"]
+        .as_u64()
+        .unwrap();
     assert_eq!(after, before + 1);
     let a = get(&open, &format!("/api/v1/articles/{id}")).await.json();
-    assert!(!a["article"]["entities"].as_array().unwrap().is_empty(), "not analysed");
+    assert!(
+        !a["article"]["entities"].as_array().unwrap().is_empty(),
+        "not analysed"
+    );
     // The same page again changes nothing.
-    let again = send(&open, post(Some("Bearer s3cret"), json_body)).await.json();
-    assert_eq!(again["stored"][0]["status"]["status"], "unchanged", "{again}");
+    let again = send(&open, post(Some("Bearer s3cret"), json_body))
+        .await
+        .json();
+    assert_eq!(
+        again["stored"][0]["status"]["status"], "unchanged",
+        "{again}"
+    );
 
     // A raw HTML body with ?url=.
     let r = send(
@@ -273,7 +400,11 @@ async fn ingest_needs_the_token_and_stores_the_page() {
             .unwrap(),
     )
     .await;
-    assert!(r.status == StatusCode::OK || r.status == StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert!(
+        r.status == StatusCode::OK || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        r.text()
+    );
 }
 
 /// The OpenAPI document lists exactly the routes the server answers, and each GET answer
@@ -284,8 +415,12 @@ async fn openapi_matches_the_server() {
     let doc = get(&app, "/api/v1/openapi.json").await.json();
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
-    let story = get(&app, "/api/v1/stories?limit=1").await.json()["stories"][0]["id"].as_i64().unwrap();
-    let article = get(&app, "/api/v1/search?per_page=1").await.json()["hits"][0]["id"].as_i64().unwrap();
+    let story = get(&app, "/api/v1/stories?limit=1").await.json()["stories"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let article = get(&app, "/api/v1/search?per_page=1").await.json()["hits"][0]["id"]
+        .as_i64()
+        .unwrap();
     let entity = get(&app, "/api/v1/entities?limit=1").await.json()["entities"][0]["name"]
         .as_str()
         .unwrap()
@@ -299,8 +434,16 @@ async fn openapi_matches_the_server() {
             }
             let uri = format!(
                 "/api/v1{}",
-                path.replace("{id}", &if path.starts_with("/stories") { story } else { article }.to_string())
-                    .replace("{name}", &entity)
+                path.replace(
+                    "{id}",
+                    &if path.starts_with("/stories") {
+                        story
+                    } else {
+                        article
+                    }
+                    .to_string()
+                )
+                .replace("{name}", &entity)
             );
             let r = get(&app, &uri).await;
             assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
@@ -308,7 +451,10 @@ async fn openapi_matches_the_server() {
             let schema = &op["responses"]["200"]["content"]["application/json"]["schema"];
             for key in schema["required"].as_array().into_iter().flatten() {
                 let key = key.as_str().unwrap();
-                assert!(v.get(key).is_some(), "{uri} lacks {key:?}, which the document requires");
+                assert!(
+                    v.get(key).is_some(),
+                    "{uri} lacks {key:?}, which the document requires"
+                );
             }
             for param in op["parameters"].as_array().into_iter().flatten() {
                 assert!(param["name"].is_string() && param["schema"].is_object());
@@ -324,8 +470,15 @@ async fn openapi_matches_the_server() {
     assert_eq!(documented, served);
     // And each route in the list is answered (not the fallback).
     for (method, path) in &served {
-        let uri = format!("/api/v1{}", path.replace("{id}", "1").replace("{name}", "x"));
-        let req = Request::builder().method(method.to_uppercase().as_str()).uri(&uri).body(Body::empty()).unwrap();
+        let uri = format!(
+            "/api/v1{}",
+            path.replace("{id}", "1").replace("{name}", "x")
+        );
+        let req = Request::builder()
+            .method(method.to_uppercase().as_str())
+            .uri(&uri)
+            .body(Body::empty())
+            .unwrap();
         let r = send(&app, req).await;
         assert!(
             !(r.status == StatusCode::NOT_FOUND && r.text().contains("nothing at")),

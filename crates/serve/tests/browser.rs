@@ -7,6 +7,8 @@
 //! `chromium-driver`; `./scripts/test` installs them when missing). Without them this test
 //! fails and says so.
 
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
 mod common;
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -135,7 +137,10 @@ async fn reader_in_chromium() {
     // 1. Search from the front page's box.
     client.goto(&base).await.unwrap();
     assert!(text_of(&client, "h1").await.contains("Latest"));
-    let input = client.find(Locator::Css("form.search input[name=q]")).await.unwrap();
+    let input = client
+        .find(Locator::Css("form.search input[name=q]"))
+        .await
+        .unwrap();
     input.send_keys("Westmere").await.unwrap();
     client
         .find(Locator::Css("form.search button"))
@@ -146,7 +151,11 @@ async fn reader_in_chromium() {
         .unwrap();
     let heading = text_of(&client, "#results-heading").await;
     assert!(heading.contains("results for"), "{heading}");
-    assert!(!client.find_all(Locator::Css(".hit mark")).await.unwrap().is_empty());
+    assert!(!client
+        .find_all(Locator::Css(".hit mark"))
+        .await
+        .unwrap()
+        .is_empty());
     shot(&client, "01-search.png").await;
 
     // 2. Open the first English hit.
@@ -168,7 +177,14 @@ async fn reader_in_chromium() {
     let headline = text_of(&client, "article.article h1").await;
     assert!(!headline.is_empty());
     assert_eq!(lang(&client).await, "en");
-    assert!(!client.find_all(Locator::Css(".body a.ent")).await.unwrap().is_empty(), "no entity marked");
+    assert!(
+        !client
+            .find_all(Locator::Css(".body a.ent"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "no entity marked"
+    );
     shot(&client, "02-article.png").await;
 
     // 3. Switch to another edition held by the corpus.
@@ -181,7 +197,10 @@ async fn reader_in_chromium() {
     let other = text_of(&client, "article.article h1").await;
     assert_ne!(other, headline);
     assert_eq!(lang(&client).await, target.get(..2).unwrap_or(&target));
-    assert_eq!(text_of(&client, ".editions .current").await.to_lowercase(), target.to_lowercase());
+    assert_eq!(
+        text_of(&client, ".editions .current").await.to_lowercase(),
+        target.to_lowercase()
+    );
     shot(&client, "03-edition.png").await;
 
     // 4. Open its story.
@@ -193,7 +212,14 @@ async fn reader_in_chromium() {
         .await
         .unwrap();
     assert_eq!(text_of(&client, "#timeline-heading").await, "Timeline");
-    assert!(client.find_all(Locator::Css(".members li")).await.unwrap().len() >= 2);
+    assert!(
+        client
+            .find_all(Locator::Css(".members li"))
+            .await
+            .unwrap()
+            .len()
+            >= 2
+    );
     shot(&client, "04-story.png").await;
 
     // 5. A hostile page runs nothing.
@@ -204,7 +230,10 @@ async fn reader_in_chromium() {
     text_of(&client, "article.article h1").await;
     assert!(client.get_alert_text().await.is_err(), "an alert opened");
     let pwned = client
-        .execute("return window.pwned === undefined && document.scripts.length === 0;", vec![])
+        .execute(
+            "return window.pwned === undefined && document.scripts.length === 0;",
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(pwned, json!(true), "a script ran or was inserted");
@@ -212,7 +241,10 @@ async fn reader_in_chromium() {
 
     // 6. On a phone-sized window the article fits the width.
     client.set_window_size(390, 844).await.unwrap();
-    client.goto(&format!("{base}/search?q=Westmere")).await.unwrap();
+    client
+        .goto(&format!("{base}/search?q=Westmere"))
+        .await
+        .unwrap();
     text_of(&client, "#results-heading").await;
     let fits = client
         .execute(

@@ -1,6 +1,8 @@
 //! The web reader's pages through the router: each page answers, links where it should, and
 //! nothing from a hostile page can run (escaped content, no script, a strict policy).
 
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
 mod common;
 
 use axum::body::Body;
@@ -117,7 +119,9 @@ fn assert_inert(html: &str, what: &str) {
             assert!(!key.starts_with("on"), "<{name} {key}=…> in {what}");
             let v = value.trim().to_lowercase().replace("&#58;", ":");
             assert!(
-                !(v.starts_with("javascript:") || v.starts_with("data:") || v.starts_with("vbscript:")),
+                !(v.starts_with("javascript:")
+                    || v.starts_with("data:")
+                    || v.starts_with("vbscript:")),
                 "<{name} {key}=\"{value}\"> in {what}"
             );
         }
@@ -134,7 +138,10 @@ async fn front_page_and_search_with_facets() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<mark>Westmere</mark>"), "no highlight");
     for facet in ["Language", "Site", "Entity"] {
-        assert!(html.contains(&format!("<h2>{facet}</h2>")), "no {facet} facet");
+        assert!(
+            html.contains(&format!("<h2>{facet}</h2>")),
+            "no {facet} facet"
+        );
     }
     // A facet link narrows the search, and the narrowed page offers to remove the filter.
     let narrow = hrefs(&html)
@@ -163,12 +170,18 @@ async fn article_page_marks_entities_quotes_sources_and_editions() {
     assert!(html.contains("class=\"quote\""), "no quote marked");
     assert!(html.contains("class=\"who\""), "no speaker on a quote");
     assert!(html.contains("Who said what"));
-    assert!(html.contains("aria-label=\"Other languages\""), "no language switcher");
+    assert!(
+        html.contains("aria-label=\"Other languages\""),
+        "no language switcher"
+    );
     let editions: Vec<String> = hrefs(&html)
         .into_iter()
         .filter(|h| h.starts_with("/article/") && *h != href)
         .collect();
-    assert!(!editions.is_empty(), "no edition held in the corpus is linked");
+    assert!(
+        !editions.is_empty(),
+        "no edition held in the corpus is linked"
+    );
     assert!(html.contains("href=\"/story/"), "no story link");
     let (status, fr) = page(&editions[0]).await;
     assert_eq!(status, StatusCode::OK);
@@ -196,7 +209,12 @@ async fn story_entity_and_list_pages() {
     for uri in ["/entities", "/quotes", "/static/style.css"] {
         assert_eq!(page(uri).await.0, StatusCode::OK, "{uri}");
     }
-    for uri in ["/article/999999", "/story/999999", "/entity/Nobody%20At%20All", "/nowhere"] {
+    for uri in [
+        "/article/999999",
+        "/story/999999",
+        "/entity/Nobody%20At%20All",
+        "/nowhere",
+    ] {
         let (status, html) = page(uri).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
         assert!(html.contains("<h1>Not found</h1>"), "{uri}");
@@ -214,10 +232,19 @@ async fn hostile_page_cannot_run_anything() {
         html.contains("&lt;script&gt;alert(9)&lt;/script&gt;"),
         "the page's text should be shown, escaped"
     );
-    assert!(tags(&html).iter().any(|(n, _)| n == "a"), "the tag scanner sees tags");
+    assert!(
+        tags(&html).iter().any(|(n, _)| n == "a"),
+        "the tag scanner sees tags"
+    );
     assert_inert(&html, "the hostile article page");
     // Its words reach search results and listings, inert there too.
-    for uri in ["/search?q=harbour%20council", "/", "/quotes", "/entities", "/stories"] {
+    for uri in [
+        "/search?q=harbour%20council",
+        "/",
+        "/quotes",
+        "/entities",
+        "/stories",
+    ] {
         let (_, html) = page(uri).await;
         assert_inert(&html, uri);
     }

@@ -528,11 +528,11 @@ mod tests {
     fn escaped_snippets_keep_only_their_own_markup() {
         let s = Snippet {
             text: "<script>x</script> & Gaza".into(),
-            highlights: vec![21..25],
+            highlights: vec![1..7, 21..25],
         };
         assert_eq!(
             s.render_escaped("<mark>", "</mark>"),
-            "&lt;script&gt;x&lt;/script&gt; &amp; <mark>Gaza</mark>"
+            "&lt;<mark>script</mark>&gt;x&lt;/script&gt; &amp; <mark>Gaza</mark>"
         );
     }
 

@@ -36,11 +36,7 @@ pub fn months(months: &[MonthCount]) -> String {
     }
     let first = escape(&months[0].month);
     let last = escape(&months[months.len() - 1].month);
-    let _ = write!(
-        svg,
-        "<text x=\"0\" y=\"{}\">{first}</text>",
-        HEIGHT - 4.0
-    );
+    let _ = write!(svg, "<text x=\"0\" y=\"{}\">{first}</text>", HEIGHT - 4.0);
     if months.len() > 1 {
         let _ = write!(
             svg,

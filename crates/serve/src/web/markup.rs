@@ -125,9 +125,9 @@ pub fn paragraphs(article: &Article) -> Vec<String> {
         .filter(|s| s.end <= n_chars)
         .filter(|s| {
             // Entirely inside or entirely outside every quote.
-            quotes
-                .iter()
-                .all(|q| s.end <= q.start || s.start >= q.end || (s.start >= q.start && s.end <= q.end))
+            quotes.iter().all(|q| {
+                s.end <= q.start || s.start >= q.end || (s.start >= q.start && s.end <= q.end)
+            })
         })
         .collect();
 
@@ -178,11 +178,7 @@ pub fn paragraphs(article: &Article) -> Vec<String> {
                     )
                 }
                 Inner::Date { value: Some(v) } => (
-                    format!(
-                        "<time datetime=\"{}\" title=\"{}\">",
-                        escape(v),
-                        escape(v)
-                    ),
+                    format!("<time datetime=\"{}\" title=\"{}\">", escape(v), escape(v)),
                     "</time>",
                 ),
                 Inner::Date { value: None } => continue,
@@ -221,14 +217,26 @@ mod tests {
                 name: "Steve Witkoff".into(),
                 label: EntityLabel::Person,
                 mentions: vec![
-                    Mention { start: 0, end: 7, text: "Witkoff".into() },
-                    Mention { start: 82, end: 89, text: "Witkoff".into() },
+                    Mention {
+                        start: 0,
+                        end: 7,
+                        text: "Witkoff".into(),
+                    },
+                    Mention {
+                        start: 82,
+                        end: 89,
+                        text: "Witkoff".into(),
+                    },
                 ],
             },
             Entity {
                 name: "Hamas".into(),
                 label: EntityLabel::Organisation,
-                mentions: vec![Mention { start: 15, end: 20, text: "Hamas".into() }],
+                mentions: vec![Mention {
+                    start: 15,
+                    end: 20,
+                    text: "Hamas".into(),
+                }],
             },
         ];
         a.dates = vec![DateMention {
@@ -252,13 +260,26 @@ mod tests {
     #[test]
     fn marks_entities_dates_and_quotes_and_escapes_the_rest() {
         let a = article();
-        assert_eq!(&a.text.chars().skip(82).take(7).collect::<String>(), "Witkoff");
+        assert_eq!(
+            &a.text.chars().skip(82).take(7).collect::<String>(),
+            "Witkoff"
+        );
         let p = paragraphs(&a);
         assert_eq!(p.len(), 2);
-        assert!(p[0].starts_with("<a class=\"ent per\" href=\"/entity/Steve%20Witkoff\""), "{}", p[0]);
+        assert!(
+            p[0].starts_with("<a class=\"ent per\" href=\"/entity/Steve%20Witkoff\""),
+            "{}",
+            p[0]
+        );
         assert!(p[0].contains("&lt;b&gt;<a class=\"ent org\""), "{}", p[0]);
-        assert!(p[0].contains("<time datetime=\"2025-10-08\" title=\"2025-10-08\">8 October</time>"));
-        assert!(p[1].starts_with("<span class=\"quote\">&quot;We will &lt;script&gt;"), "{}", p[1]);
+        assert!(
+            p[0].contains("<time datetime=\"2025-10-08\" title=\"2025-10-08\">8 October</time>")
+        );
+        assert!(
+            p[1].starts_with("<span class=\"quote\">&quot;We will &lt;script&gt;"),
+            "{}",
+            p[1]
+        );
         assert!(p[1].contains("</span><a class=\"who\" href=\"/entity/Steve%20Witkoff\""));
         assert!(!p.iter().any(|h| h.contains("<script") || h.contains("<b>")));
     }
@@ -266,7 +287,11 @@ mod tests {
     #[test]
     fn bad_offsets_are_dropped_not_fatal() {
         let mut a = article();
-        a.entities[0].mentions.push(Mention { start: 5, end: 5000, text: "x".into() });
+        a.entities[0].mentions.push(Mention {
+            start: 5,
+            end: 5000,
+            text: "x".into(),
+        });
         a.quotes.push(Quote {
             text: "x".into(),
             kind: QuoteKind::Direct,

@@ -81,7 +81,11 @@ pub fn error_page(err: &ApiError) -> Response {
         heading,
         message: &err.message,
     };
-    (err.status, Html(page.render().unwrap_or_else(|_| escape(&err.message)))).into_response()
+    (
+        err.status,
+        Html(page.render().unwrap_or_else(|_| escape(&err.message))),
+    )
+        .into_response()
 }
 
 fn render(t: &impl Template) -> Result<Html<String>, ApiError> {
@@ -193,7 +197,10 @@ fn facet_group(
 }
 
 fn month_facet(params: &SearchParams, facets: &Facets) -> FacetGroup {
-    let current = params.since.as_deref().map(|s| s.get(..7).unwrap_or(s).to_string());
+    let current = params
+        .since
+        .as_deref()
+        .map(|s| s.get(..7).unwrap_or(s).to_string());
     FacetGroup {
         name: "Month",
         values: facets
@@ -222,7 +229,11 @@ fn month_facet(params: &SearchParams, facets: &Facets) -> FacetGroup {
     }
 }
 
-fn search_page(store: &Store, params: &SearchParams, state: &AppState) -> Result<SearchPage, ApiError> {
+fn search_page(
+    store: &Store,
+    params: &SearchParams,
+    state: &AppState,
+) -> Result<SearchPage, ApiError> {
     let checked = params.check(state.limits())?;
     let results = store.search(&checked.query)?;
     let facets = store.facets(&checked.query, FACET_DOCS)?;
@@ -258,13 +269,39 @@ fn search_page(store: &Store, params: &SearchParams, state: &AppState) -> Result
         }
     }
     let groups = vec![
-        facet_group("Language", "lang", &params.lang, params, &facets.languages, |v| {
-            language_name(v).to_string()
-        }),
-        facet_group("Site", "site", &params.site, params, &facets.sites, str::to_string),
+        facet_group(
+            "Language",
+            "lang",
+            &params.lang,
+            params,
+            &facets.languages,
+            |v| language_name(v).to_string(),
+        ),
+        facet_group(
+            "Site",
+            "site",
+            &params.site,
+            params,
+            &facets.sites,
+            str::to_string,
+        ),
         month_facet(params, &facets),
-        facet_group("Entity", "entity", &params.entity, params, &facets.entities, str::to_string),
-        facet_group("Speaker", "speaker", &params.speaker, params, &facets.speakers, str::to_string),
+        facet_group(
+            "Entity",
+            "entity",
+            &params.entity,
+            params,
+            &facets.entities,
+            str::to_string,
+        ),
+        facet_group(
+            "Speaker",
+            "speaker",
+            &params.speaker,
+            params,
+            &facets.speakers,
+            str::to_string,
+        ),
     ];
     let offset = checked.query.offset;
     let prev_href = (checked.page > 1).then(|| {
@@ -426,7 +463,9 @@ fn short(text: &str, max: usize) -> String {
 
 fn article_page(store: &Store, id: i64) -> Result<ArticlePage, ApiError> {
     let Some(stored) = store.get(id)? else {
-        return Err(ApiError::not_found(format!("There is no article {id} in this corpus.")));
+        return Err(ApiError::not_found(format!(
+            "There is no article {id} in this corpus."
+        )));
     };
     let a = &stored.article;
     let headline = a.title.clone().unwrap_or_else(|| "(untitled)".into());
@@ -464,7 +503,9 @@ fn article_page(store: &Store, id: i64) -> Result<ArticlePage, ApiError> {
         current: true,
     }];
     for e in &a.editions {
-        if e.language.eq_ignore_ascii_case(&lang) || editions.iter().any(|x| x.language == e.language) {
+        if e.language.eq_ignore_ascii_case(&lang)
+            || editions.iter().any(|x| x.language == e.language)
+        {
             continue;
         }
         let held = match &e.url {
@@ -543,7 +584,11 @@ fn article_page(store: &Store, id: i64) -> Result<ArticlePage, ApiError> {
     }
     let published = a.published.clone().unwrap_or_default();
     Ok(ArticlePage {
-        page_lang: if a.language.is_known() { lang } else { "en".into() },
+        page_lang: if a.language.is_known() {
+            lang
+        } else {
+            "en".into()
+        },
         page_title: headline.clone(),
         q: "",
         crumbs,
@@ -551,7 +596,10 @@ fn article_page(store: &Store, id: i64) -> Result<ArticlePage, ApiError> {
         headline,
         standfirst: a.standfirst.clone().unwrap_or_default(),
         byline: a.authors.join(", "),
-        published_display: published.replace('T', " ").trim_end_matches('Z').to_string(),
+        published_display: published
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .to_string(),
         published,
         site,
         source_href: a.url.as_deref().and_then(safe_external),
@@ -566,7 +614,10 @@ fn article_page(store: &Store, id: i64) -> Result<ArticlePage, ApiError> {
     })
 }
 
-async fn article(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Html<String>, PageError> {
+async fn article(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, PageError> {
     let id = parse_id(&raw, "article")?;
     Ok(state
         .read(move |s| article_page(s, id).and_then(|p| render(&p)))
@@ -668,7 +719,9 @@ fn explain(explanation: Option<&str>) -> String {
 
 fn story_page(store: &Store, id: i64) -> Result<StoryPage, ApiError> {
     let Some(story) = newsloom_pipeline::stories::build(store, id)? else {
-        return Err(ApiError::not_found(format!("There is no story {id} in this corpus.")));
+        return Err(ApiError::not_found(format!(
+            "There is no story {id} in this corpus."
+        )));
     };
     let members = store.story_members(id)?;
     let mut articles = Vec::new();
@@ -682,7 +735,11 @@ fn story_page(store: &Store, id: i64) -> Result<StoryPage, ApiError> {
         let language = a.language.code().to_string();
         labels.insert(
             m.article_id.to_string(),
-            if site.is_empty() { language.clone() } else { format!("{site} ({language})") },
+            if site.is_empty() {
+                language.clone()
+            } else {
+                format!("{site} ({language})")
+            },
         );
         articles.push(MemberView {
             href: format!("/article/{}", m.article_id),
@@ -783,7 +840,10 @@ fn story_page(store: &Store, id: i64) -> Result<StoryPage, ApiError> {
     })
 }
 
-async fn story(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Html<String>, PageError> {
+async fn story(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, PageError> {
     let id = parse_id(&raw, "story")?;
     Ok(state
         .read(move |s| story_page(s, id).and_then(|p| render(&p)))
@@ -824,7 +884,10 @@ fn story_items(store: &Store, filter: &StoryFilter) -> Result<Vec<ListItem>, Api
                 if s.articles == 1 { "" } else { "s" },
                 s.languages.join("/"),
                 s.sites.join(", "),
-                s.last_seen.as_deref().map(|d| format!(" · {}", day(d))).unwrap_or_default()
+                s.last_seen
+                    .as_deref()
+                    .map(|d| format!(" · {}", day(d)))
+                    .unwrap_or_default()
             ),
             quote: None,
         })
@@ -966,12 +1029,13 @@ struct EntityPage {
 }
 
 fn entity_page(store: &Store, name: &str) -> Result<EntityPage, ApiError> {
-    let value = crate::api::entity_value(store, name)
-        .map_err(|e| if e.status == StatusCode::NOT_FOUND {
+    let value = crate::api::entity_value(store, name).map_err(|e| {
+        if e.status == StatusCode::NOT_FOUND {
             ApiError::not_found(format!("No entity named “{name}” in this corpus."))
         } else {
             e
-        })?;
+        }
+    })?;
     let stat: newsloom_store::EntityStat = {
         let candidates = store.entities(&EntityFilter {
             name: Some(name.to_string()),
@@ -991,7 +1055,10 @@ fn entity_page(store: &Store, name: &str) -> Result<EntityPage, ApiError> {
         .map(|q| QuoteLink {
             text: q["text"].as_str().unwrap_or_default().to_string(),
             href: format!("/article/{}", q["article_id"].as_i64().unwrap_or_default()),
-            source: q["published"].as_str().map(day).unwrap_or_else(|| "article".into()),
+            source: q["published"]
+                .as_str()
+                .map(day)
+                .unwrap_or_else(|| "article".into()),
         })
         .collect();
     let stories = value["stories"]
@@ -1038,7 +1105,10 @@ fn entity_page(store: &Store, name: &str) -> Result<EntityPage, ApiError> {
     })
 }
 
-async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> Result<Html<String>, PageError> {
+async fn entity(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Html<String>, PageError> {
     let name = crate::params::text(&Some(name), "name", state.limits())?
         .ok_or_else(|| ApiError::bad_request("empty entity name"))?;
     Ok(state

@@ -1,7 +1,7 @@
 //! A store built for the server's tests: the demo corpus (`examples/corpus`) plus a hostile
 //! page, extracted, analysed, stored and assigned to stories like `newsloom ingest` does.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use newsloom_analyse::Analyser;
 use newsloom_ingest::RawDoc;
@@ -46,7 +46,10 @@ pub fn build_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let mut files = Vec::new();
     pages(&repo().join("examples/corpus"), &mut files);
-    assert!(files.len() >= 30, "the demo corpus is missing from examples/corpus");
+    assert!(
+        files.len() >= 30,
+        "the demo corpus is missing from examples/corpus"
+    );
     let analyser = analyser();
     let mut items = Vec::new();
     for f in &files {
