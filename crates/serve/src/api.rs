@@ -14,6 +14,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+/// The largest `min_articles` of a story listing.
+pub const MAX_MIN_ARTICLES: u64 = 1_000_000;
+
 /// Hits the facets of a search are counted over.
 pub const FACET_DOCS: usize = 1000;
 
@@ -189,8 +192,8 @@ async fn entities(
         name: params::text(&p.name, "name", limits)?,
         language: params::language(&p.lang)?,
         site: params::text(&p.site, "site", limits)?,
-        since: params::text(&p.since, "since", limits)?,
-        until: params::text(&p.until, "until", limits)?,
+        since: params::date(&p.since, "since")?,
+        until: params::date(&p.until, "until")?,
         limit: params::page_size(p.limit, 20, limits)?,
     };
     let list = state.read(move |s| Ok(s.entities(&filter)?)).await?;
@@ -241,7 +244,7 @@ async fn entity(
     Path(name): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let name = params::text(&Some(name), "name", state.limits())?
-        .ok_or_else(|| ApiError::bad_request("empty entity name"))?;
+        .ok_or_else(|| ApiError::not_found("no entity has an empty name"))?;
     Ok(Json(state.read(move |s| entity_value(s, &name)).await?))
 }
 
@@ -285,10 +288,17 @@ impl StoriesParams {
     pub fn filter(&self, state: &AppState) -> Result<StoryFilter, ApiError> {
         let limits = state.limits();
         Ok(StoryFilter {
-            since: params::text(&self.since, "since", limits)?,
+            since: params::date(&self.since, "since")?,
             language: params::language(&self.lang)?.map(|l| l.code().to_string()),
             entity: params::text(&self.entity, "entity", limits)?,
-            min_articles: self.min_articles.unwrap_or(1),
+            min_articles: match self.min_articles {
+                Some(n) if n > MAX_MIN_ARTICLES => {
+                    return Err(ApiError::bad_request(format!(
+                        "min_articles {n} is over {MAX_MIN_ARTICLES}"
+                    )))
+                }
+                n => n.unwrap_or(1),
+            },
             limit: params::page_size(self.limit, 20, limits)?,
         })
     }

@@ -8,10 +8,11 @@
 //!   `{"body": "<html>…", "url": "https://…", "plain_text": false}` for a page in hand;
 //! - `text/html` or `text/plain`: the page itself, with its URL in `?url=`.
 
+use crate::api::ApiQuery;
 use crate::error::ApiError;
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::Json;
 use newsloom_ingest::{IngestConfig, Ingester, RawDoc, Source};
@@ -95,7 +96,7 @@ fn http_url(url: &str) -> Result<String, ApiError> {
 /// The handler.
 pub async fn handler(
     State(state): State<AppState>,
-    Query(query): Query<IngestQuery>,
+    ApiQuery(query): ApiQuery<IngestQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<IngestResponse>, ApiError> {
@@ -105,6 +106,9 @@ pub async fn handler(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if let Some(u) = query.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        http_url(u)?;
+    }
     let request = if content_type.starts_with("application/json") {
         serde_json::from_slice::<IngestRequest>(&body)
             .map_err(|e| ApiError::bad_request(format!("the JSON body cannot be read: {e}")))?
@@ -119,7 +123,12 @@ pub async fn handler(
             "send application/json ({\"url\"} or {\"body\", \"url\"}), text/html or text/plain",
         ));
     };
-    let url = request.url.as_deref().map(http_url).transpose()?;
+    let url = request
+        .url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+        .map(http_url)
+        .transpose()?;
     let source = match (&request.body, &url) {
         (Some(_), _) => None,
         (None, Some(url)) => Some(Source::Url(url.clone())),
@@ -151,14 +160,6 @@ pub async fn handler(
     .await
     .map_err(|e| ApiError::internal(format!("ingest task failed: {e}")))??;
     state.0.readers.invalidate();
-    if response.stored.is_empty() && !response.failed.is_empty() {
-        let reasons: Vec<String> = response
-            .failed
-            .iter()
-            .map(|f| format!("{}: {}", f.source, f.reason))
-            .collect();
-        return Err(ApiError::unprocessable(reasons.join("; ")));
-    }
     Ok(Json(response))
 }
 

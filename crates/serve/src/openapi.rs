@@ -35,9 +35,11 @@ fn object(required: &[&str]) -> Value {
 
 /// The document.
 pub fn openapi_document() -> Value {
-    let string = json!({"type": "string"});
-    let int = json!({"type": "integer", "minimum": 0});
-    let lang = json!({"type": "string", "enum": ["en", "fr", "es", "de", "it"]});
+    let string = json!({"type": "string", "maxLength": 500});
+    let int = json!({"type": "integer", "format": "int64", "minimum": 0, "maximum": i64::MAX});
+    let lang = json!({"type": "string", "pattern": crate::params::LANGUAGE_PATTERN, "examples": ["en", "fr", "es", "de", "it"]});
+    let date = json!({"type": "string", "maxLength": 40, "pattern": crate::params::DATE_PATTERN, "examples": ["2030", "2030-10", "2030-10-08"]});
+    let limit = json!({"type": "integer", "minimum": 1, "maximum": 100});
     let search_params = vec![
         query(
             "q",
@@ -53,12 +55,12 @@ pub fn openapi_document() -> Value {
         query(
             "since",
             "Published on or after this ISO 8601 date.",
-            string.clone(),
+            date.clone(),
         ),
         query(
             "until",
             "Published on or before this ISO 8601 date.",
-            string.clone(),
+            date.clone(),
         ),
         query(
             "entity",
@@ -73,7 +75,7 @@ pub fn openapi_document() -> Value {
         query(
             "page",
             "Page number, from 1.",
-            json!({"type": "integer", "minimum": 1}),
+            json!({"type": "integer", "minimum": 1, "maximum": crate::params::MAX_PAGE}),
         ),
         query(
             "per_page",
@@ -136,22 +138,23 @@ pub fn openapi_document() -> Value {
                 "summary": "The most mentioned entities, with mentions per month.",
                 "operationId": "entities",
                 "parameters": [
-                    query("label", "PER, ORG, LOC or MISC.", json!({"type": "string", "enum": ["PER", "ORG", "LOC", "MISC"]})),
+                    query("label", "PER, ORG, LOC or MISC.", json!({"type": "string", "enum": ["", "PER", "ORG", "LOC", "MISC"]})),
                     query("name", "Names containing this.", string.clone()),
                     query("lang", "Only articles in this language.", lang.clone()),
                     query("site", "Only articles of this site.", string.clone()),
-                    query("since", "Published on or after.", string.clone()),
-                    query("until", "Published on or before.", string.clone()),
-                    query("limit", "How many (at most 100).", json!({"type": "integer", "minimum": 1, "maximum": 100}))
+                    query("since", "Published on or after.", date.clone()),
+                    query("until", "Published on or before.", date.clone()),
+                    query("limit", "How many (at most 100).", limit.clone())
                 ],
                 "responses": ok("Entities.", object(&["entities"]))
             }},
             "/entities/{name}": {"get": {
                 "summary": "One entity: mentions over time, its quotes, its stories and articles.",
                 "operationId": "entity",
-                "parameters": [path("name", "The entity's canonical name.", string.clone())],
+                "parameters": [path("name", "The entity's canonical name.", json!({"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"}))],
                 "responses": {
                     "200": {"description": "The entity.", "content": {"application/json": {"schema": object(&["entity", "quotes", "stories", "articles"])}}},
+                    "400": error_response("The name is empty or too long."),
                     "404": error_response("No such entity.")
                 }
             }},
@@ -160,7 +163,7 @@ pub fn openapi_document() -> Value {
                 "operationId": "quotes",
                 "parameters": [
                     query("speaker", "Speakers containing this.", string.clone()),
-                    query("limit", "How many (at most 100).", json!({"type": "integer", "minimum": 1, "maximum": 100}))
+                    query("limit", "How many (at most 100).", limit.clone())
                 ],
                 "responses": ok("Quotes.", object(&["quotes"]))
             }},
@@ -168,11 +171,11 @@ pub fn openapi_document() -> Value {
                 "summary": "Stories: the same news across outlets and languages.",
                 "operationId": "stories",
                 "parameters": [
-                    query("since", "With an article published on or after.", string.clone()),
+                    query("since", "With an article published on or after.", date.clone()),
                     query("lang", "With an article in this language.", lang.clone()),
                     query("entity", "Mentioning this entity.", string.clone()),
-                    query("min_articles", "Of at least this many articles (default 1).", int.clone()),
-                    query("limit", "How many (at most 100).", json!({"type": "integer", "minimum": 1, "maximum": 100}))
+                    query("min_articles", "Of at least this many articles (default 1).", json!({"type": "integer", "minimum": 0, "maximum": crate::api::MAX_MIN_ARTICLES})),
+                    query("limit", "How many (at most 100).", limit.clone())
                 ],
                 "responses": ok("Stories.", object(&["stories"]))
             }},
@@ -190,30 +193,30 @@ pub fn openapi_document() -> Value {
                 "summary": "Ingest a page by URL or body (needs the server's token).",
                 "operationId": "ingest",
                 "security": [{"bearer": []}],
-                "parameters": [query("url", "The page's URL, with a text/html or text/plain body.", string.clone())],
+                "parameters": [query("url", "The page's URL, with a text/html or text/plain body (empty: none).", json!({"type": "string", "pattern": "^(https?://[^/?#\\s]+.*)?$"}))],
                 "requestBody": {
                     "required": true,
                     "content": {
                         "application/json": {"schema": {
                             "type": "object",
                             "properties": {
-                                "url": {"type": "string", "description": "Fetched when there is no body."},
-                                "body": {"type": "string", "description": "The page."},
+                                "url": {"type": "string", "format": "uri", "pattern": "^https?://[^/?#\\s]+", "description": "Fetched when there is no body."},
+                                "body": {"type": "string", "pattern": "\\S", "description": "The page."},
                                 "plain_text": {"type": "boolean"}
                             },
+                            "anyOf": [{"required": ["url"]}, {"required": ["body"]}],
                             "additionalProperties": false
                         }},
-                        "text/html": {"schema": {"type": "string"}},
-                        "text/plain": {"schema": {"type": "string"}}
+                        "text/html": {"schema": {"type": "string", "pattern": "\\S"}},
+                        "text/plain": {"schema": {"type": "string", "pattern": "\\S"}}
                     }
                 },
                 "responses": {
-                    "200": {"description": "What was stored.", "content": {"application/json": {"schema": object(&["stored", "failed", "seconds"])}}},
+                    "200": {"description": "What was stored, and what failed (a page nothing could be extracted from, a fetch that failed).", "content": {"application/json": {"schema": object(&["stored", "failed", "seconds"])}}},
                     "400": error_response("The request is malformed."),
                     "401": error_response("Missing or wrong token."),
                     "403": error_response("Ingest is disabled on this server."),
                     "413": error_response("The body is too large."),
-                    "422": error_response("Nothing could be extracted."),
                     "503": error_response("The store is locked by another writer.")
                 }
             }},

@@ -9,6 +9,8 @@ use url::form_urlencoded;
 
 /// Results per page when none is asked for.
 pub const DEFAULT_PER_PAGE: usize = 10;
+/// The deepest page number served.
+pub const MAX_PAGE: usize = 100;
 
 /// The parameters of a search (`/api/v1/search`, `/search`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -66,16 +68,45 @@ pub fn text(
     Ok(Some(v.to_string()))
 }
 
+/// What a language parameter looks like: a BCP 47-ish tag (`en`, `fr-CA`, `pt_BR`).
+pub const LANGUAGE_PATTERN: &str = "^([A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*)?$";
+/// What a date parameter looks like: ISO 8601, from a year to a date-time.
+pub const DATE_PATTERN: &str = "^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8])([Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.,][0-9]+)?)?(Z|z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?)?)?)?$";
+
+fn is_language_tag(code: &str) -> bool {
+    let mut parts = code.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A date parameter: ISO 8601 (`2030`, `2030-10`, `2030-10-08`, a date-time).
+pub fn date(value: &Option<String>, name: &str) -> Result<Option<String>, ApiError> {
+    let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let ok = v.len() <= 40 && newsloom_store::is_iso_date(v);
+    if ok {
+        Ok(Some(v.to_string()))
+    } else {
+        Err(ApiError::bad_request(format!(
+            "parameter {name}: {v:?} is not an ISO 8601 date (2030, 2030-10, 2030-10-08)"
+        )))
+    }
+}
+
 /// A language code parameter.
 pub fn language(value: &Option<String>) -> Result<Option<Language>, ApiError> {
     match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(code) => match Language::parse(code) {
-            Some(l) => Ok(Some(l)),
-            None => Err(ApiError::bad_request(format!(
-                "parameter lang: {code:?} is not a language code (en, fr, es, de, it, …)"
-            ))),
-        },
+        Some(code) if !is_language_tag(code) => Err(ApiError::bad_request(format!(
+            "parameter lang: {code:?} is not a language code (en, fr, es, de, it, …)"
+        ))),
+        // A well-formed tag of a language the store does not know matches nothing.
+        Some(code) => Ok(Some(Language::parse(code).unwrap_or_else(|| {
+            Language::Other(code.split(['-', '_']).next().unwrap_or(code).to_lowercase())
+        }))),
     }
 }
 
@@ -100,6 +131,11 @@ impl SearchParams {
         if page == 0 {
             return Err(ApiError::bad_request("page numbers start at 1"));
         }
+        if page > MAX_PAGE {
+            return Err(ApiError::bad_request(format!(
+                "page {page} is past the last page served ({MAX_PAGE})"
+            )));
+        }
         let offset = (page - 1).saturating_mul(per_page);
         if offset > limits.max_offset {
             return Err(ApiError::bad_request(format!(
@@ -114,10 +150,10 @@ impl SearchParams {
         if let Some(v) = text(&self.site, "site", limits)? {
             query = query.site(v);
         }
-        if let Some(v) = text(&self.since, "since", limits)? {
+        if let Some(v) = date(&self.since, "since")? {
             query = query.since(v);
         }
-        if let Some(v) = text(&self.until, "until", limits)? {
+        if let Some(v) = date(&self.until, "until")? {
             query = query.until(v);
         }
         if let Some(v) = text(&self.entity, "entity", limits)? {
@@ -237,6 +273,35 @@ mod tests {
         };
         let c = p.check(&limits).unwrap();
         assert_eq!((c.query.offset, c.query.limit), (40, 20));
+    }
+
+    #[test]
+    fn dates_and_languages() {
+        for ok in [
+            "2030",
+            "2030-10",
+            "2030-10-08",
+            "2030-10-08T11:20:00+01:00",
+            "2030-10-08 11:20Z",
+        ] {
+            assert!(date(&Some(ok.into()), "since").is_ok(), "{ok}");
+        }
+        for bad in [
+            "yesterday",
+            "2030-1",
+            "20301008",
+            "2030-10-08Tnoon",
+            "__main__",
+            "0380-35",
+        ] {
+            assert!(date(&Some(bad.into()), "since").is_err(), "{bad}");
+        }
+        for ok in ["en", "fr-CA", "pt_BR", "deu"] {
+            assert!(language(&Some(ok.into())).unwrap().is_some(), "{ok}");
+        }
+        for bad in ["French", "e", "en-", "x1"] {
+            assert!(language(&Some(bad.into())).is_err(), "{bad}");
+        }
     }
 
     #[test]

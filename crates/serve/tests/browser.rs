@@ -110,6 +110,32 @@ async fn text_of(client: &Client, css: &str) -> String {
         .unwrap()
 }
 
+/// Clicks what `css` finds and waits for the next page to load.
+async fn follow(client: &Client, css: &str) {
+    let before = client.current_url().await.unwrap();
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} to click: {e}"))
+        .click()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while client.current_url().await.unwrap() == before {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "clicking {css} went nowhere"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("footer.foot"))
+        .await
+        .unwrap();
+}
+
 async fn lang(client: &Client) -> String {
     client
         .find(Locator::Css("html"))
@@ -142,13 +168,7 @@ async fn reader_in_chromium() {
         .await
         .unwrap();
     input.send_keys("Westmere").await.unwrap();
-    client
-        .find(Locator::Css("form.search button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    follow(&client, "form.search button").await;
     let heading = text_of(&client, "#results-heading").await;
     assert!(heading.contains("results for"), "{heading}");
     assert!(!client
@@ -159,21 +179,9 @@ async fn reader_in_chromium() {
     shot(&client, "01-search.png").await;
 
     // 2. Open the first English hit.
-    client
-        .find(Locator::Css(".facet a[href*='lang=en']"))
-        .await
-        .expect("an English facet")
-        .click()
-        .await
-        .unwrap();
+    follow(&client, ".facet a[href*='lang=en']").await;
     text_of(&client, ".chip").await;
-    client
-        .find(Locator::Css(".hit h2 a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    follow(&client, ".hit h2 a").await;
     let headline = text_of(&client, "article.article h1").await;
     assert!(!headline.is_empty());
     assert_eq!(lang(&client).await, "en");
@@ -193,7 +201,7 @@ async fn reader_in_chromium() {
         .await
         .expect("an edition in the corpus");
     let target = edition.attr("hreflang").await.unwrap().unwrap();
-    edition.click().await.unwrap();
+    follow(&client, ".editions a[hreflang]:not(.external)").await;
     let other = text_of(&client, "article.article h1").await;
     assert_ne!(other, headline);
     assert_eq!(lang(&client).await, target.get(..2).unwrap_or(&target));
@@ -204,13 +212,7 @@ async fn reader_in_chromium() {
     shot(&client, "03-edition.png").await;
 
     // 4. Open its story.
-    client
-        .find(Locator::Css(".story-link a"))
-        .await
-        .expect("a story link")
-        .click()
-        .await
-        .unwrap();
+    follow(&client, ".story-link a").await;
     assert_eq!(text_of(&client, "#timeline-heading").await, "Timeline");
     assert!(
         client

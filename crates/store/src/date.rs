@@ -17,6 +17,12 @@ pub(crate) struct DateRange {
     pub end: i64,
 }
 
+/// True when `value` is an ISO 8601 date or date-time that search filters accept (`2030`,
+/// `2030-10`, `2030-10-08`, `2030-10-08T11:20:00+01:00`).
+pub fn is_iso_date(value: &str) -> bool {
+    parse_iso(value).is_some()
+}
+
 /// Parses an ISO 8601 date or date-time; `None` when it is not one.
 pub(crate) fn parse_iso(value: &str) -> Option<DateRange> {
     let s = value.trim();

@@ -69,6 +69,7 @@ use std::path::{Path, PathBuf};
 use newsloom_model::Article;
 use rusqlite::{Connection, OptionalExtension};
 
+pub use date::is_iso_date;
 pub use dedup::DedupConfig;
 pub use error::StoreError;
 pub use export::{write_csv, write_jsonl, Export, ExportFilter};

@@ -8,8 +8,8 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
@@ -353,7 +353,15 @@ impl Store {
             (fields.speakers, &query.speaker, "speaker"),
         ] {
             if let Some(value) = value {
-                filters.push(self.name_query(field, value, what)?);
+                match self.name_query(field, value) {
+                    Some(q) => filters.push(q),
+                    None => {
+                        warnings.push(format!(
+                            "{what} filter {value:?} has no searchable words: nothing matches it"
+                        ));
+                        filters.push(Box::new(EmptyQuery));
+                    }
+                }
             }
         }
 
@@ -400,27 +408,20 @@ impl Store {
         Ok(Some(Box::new(RangeQuery::new(lower, upper))))
     }
 
-    /// Words of `value` in sequence in a name field.
-    fn name_query(
-        &self,
-        field: Field,
-        value: &str,
-        what: &str,
-    ) -> Result<Box<dyn Query>, StoreError> {
+    /// Words of `value` in sequence in a name field; `None` when it has no words.
+    fn name_query(&self, field: Field, value: &str) -> Option<Box<dyn Query>> {
         let words = analysers::tokens(self.index.index.tokenizers(), analysers::PLAIN, value);
         let mut terms: Vec<Term> = words
             .iter()
             .map(|w| Term::from_field_text(field, w))
             .collect();
         match terms.len() {
-            0 => Err(StoreError::InvalidQuery(format!(
-                "{what} filter {value:?} has no searchable words"
-            ))),
-            1 => Ok(Box::new(TermQuery::new(
+            0 => None,
+            1 => Some(Box::new(TermQuery::new(
                 terms.remove(0),
                 IndexRecordOption::Basic,
             ))),
-            _ => Ok(Box::new(PhraseQuery::new(terms))),
+            _ => Some(Box::new(PhraseQuery::new(terms))),
         }
     }
 
