@@ -487,3 +487,61 @@ async fn openapi_matches_the_server() {
         assert_ne!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
     }
 }
+
+/// `{"url": …}` fetches the page (politely: robots.txt first) and stores it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingest_fetches_a_url() {
+    use axum::routing::get as route_get;
+    let page = std::fs::read_to_string(
+        common::repo().join("examples/corpus/fr/westmere-greve-dockers.html"),
+    )
+    .unwrap();
+    let origin = axum::Router::new()
+        .route(
+            "/robots.txt",
+            route_get(|| async { "User-agent: *\nAllow: /\n" }),
+        )
+        .route(
+            "/news/story.html",
+            route_get(move || {
+                let page = page.clone();
+                async move { ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page) }
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin_addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, origin).await });
+
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    drop(newsloom_store::Store::open(dir.path()).unwrap());
+    let app = app(dir.path(), Some("t0ken"));
+    let body = serde_json::json!({"url": format!("http://{origin_addr}/news/story.html")});
+    let r = send(
+        &app,
+        Request::post("/api/v1/ingest")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, "Bearer t0ken")
+            .body(Body::from(body.to_string()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["stored"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["stored"][0]["language"], "fr", "{v}");
+    let missing = serde_json::json!({"url": format!("http://{origin_addr}/news/gone.html")});
+    let r = send(
+        &app,
+        Request::post("/api/v1/ingest")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, "Bearer t0ken")
+            .body(Body::from(missing.to_string()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    assert!(v["stored"].as_array().unwrap().is_empty(), "{v}");
+    let reason = v["failed"][0]["reason"].as_str().unwrap_or_default();
+    assert!(reason.contains("404"), "{v}");
+}
