@@ -114,6 +114,7 @@ pub fn run(args: &IngestArgs, quiet: bool) -> Result<ExitCode> {
         args.batch.max(1),
         &mut tally,
         &bar,
+        &live,
         started,
     );
     bar.finish_and_clear();
@@ -167,6 +168,7 @@ fn store_all(
     batch_size: usize,
     tally: &mut Tally,
     bar: &ProgressBar,
+    live: &newsloom_ingest::SharedStats,
     started: Instant,
 ) -> Result<()> {
     let mut batch = Vec::with_capacity(batch_size);
@@ -208,14 +210,86 @@ fn store_all(
         }
         let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!(
-            "{seen} documents, {:.0}/s, {} stored, {} failed",
+            "{seen} documents, {:.0}/s, {} stored, {} failed{}",
             seen as f64 / secs,
             tally.inserted + tally.updated,
-            tally.failed.len()
+            tally.failed.len(),
+            left(&live.snapshot(), secs)
         ));
         if finished {
             return Ok(());
         }
+    }
+}
+
+/// What is left of the run, as far as it is known: the share of local input read (with an
+/// estimate of the time left) and the URLs fetched of those queued.
+fn left(stats: &newsloom_ingest::IngestStats, secs: f64) -> String {
+    let mut out = String::new();
+    let (read, total) = (stats.local_bytes_read, stats.local_bytes_total);
+    if total > 0 {
+        let share = read as f64 / total as f64;
+        out.push_str(&format!(
+            " · {:.0}% of {}",
+            100.0 * share.min(1.0),
+            human_bytes(total)
+        ));
+        if share > 0.01 && share < 1.0 {
+            let rest = secs * (1.0 - share) / share;
+            out.push_str(&format!(", about {} left", human_secs(rest)));
+        }
+    }
+    if stats.urls_queued > 0 {
+        out.push_str(&format!(
+            " · URLs {}/{}",
+            stats.urls_done, stats.urls_queued
+        ));
+    }
+    out
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn human_secs(secs: f64) -> String {
+    let s = secs.round() as u64;
+    match s {
+        0..=59 => format!("{s} s"),
+        60..=3599 => format!("{} min {} s", s / 60, s % 60),
+        _ => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_is_left() {
+        let mut stats = newsloom_ingest::IngestStats::default();
+        assert_eq!(left(&stats, 10.0), "");
+        stats.local_bytes_total = 4_500_000_000;
+        stats.local_bytes_read = 1_500_000_000;
+        stats.urls_queued = 40;
+        stats.urls_done = 12;
+        assert_eq!(
+            left(&stats, 60.0),
+            " · 33% of 4.5 GB, about 2 min 0 s left · URLs 12/40"
+        );
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_secs(7300.0), "2 h 1 min");
     }
 }
 

@@ -87,6 +87,11 @@ impl Ingester {
                     std::thread::spawn(move || worker(&shared))
                 })
                 .collect();
+            for source in &sources {
+                if let Source::File(path) | Source::Warc(path) = source {
+                    shared.stats.add_local_total(file_len(path));
+                }
+            }
             for source in sources {
                 if shared.is_cancelled() {
                     break;
@@ -216,15 +221,22 @@ impl Shared {
             }
             Source::File(path) => {
                 self.emit(read_page(&path, self.config.max_file_bytes));
+                self.stats.add_local_read(file_len(&path));
             }
             Source::Dir(dir) => self.produce_dir(&dir),
             Source::Warc(path) => match WarcReader::open(&path, self.config.warc.clone()) {
-                Ok(reader) => {
-                    for outcome in reader {
+                Ok(mut reader) => {
+                    let mut counted = 0;
+                    while let Some(outcome) = reader.next() {
+                        let position = reader.position();
+                        self.stats.add_local_read(position.saturating_sub(counted));
+                        counted = counted.max(position);
                         if !self.emit(outcome) {
                             break;
                         }
                     }
+                    self.stats
+                        .add_local_read(file_len(&path).saturating_sub(counted));
                 }
                 Err(err) => {
                     self.emit(Outcome::Failed(err));
@@ -259,10 +271,13 @@ impl Shared {
                 dir.display()
             );
         }
-        for file in files {
-            if !self.emit(read_page(&file, self.config.max_file_bytes)) {
+        let sizes: Vec<u64> = files.iter().map(|f| file_len(f)).collect();
+        self.stats.add_local_total(sizes.iter().sum());
+        for (file, size) in files.iter().zip(sizes) {
+            if !self.emit(read_page(file, self.config.max_file_bytes)) {
                 break;
             }
+            self.stats.add_local_read(size);
         }
     }
 
@@ -337,6 +352,7 @@ impl Shared {
             self.skip(&url, SkipReason::DuplicateUrl);
             return;
         }
+        self.stats.url_queued();
         self.scheduler.push(
             host,
             Job {
@@ -358,6 +374,7 @@ impl Shared {
             self.skip(&url, SkipReason::DuplicateUrl);
             return;
         }
+        self.stats.url_queued();
         self.scheduler.push(
             host,
             Job {
@@ -386,6 +403,7 @@ impl Shared {
                 self.skip(&link.url, SkipReason::UrlLimit);
                 continue;
             }
+            self.stats.url_queued();
             self.scheduler.push(
                 host,
                 Job {
@@ -506,8 +524,14 @@ fn local_child(index: &Path, child: &str) -> PathBuf {
 fn worker(shared: &Shared) {
     while let Some((host, job)) = shared.scheduler.next(&shared.fetcher) {
         shared.process(job);
+        shared.stats.url_done();
         shared.scheduler.done(&host);
     }
+}
+
+/// The size of a file on disk, 0 when it cannot be read (the read itself reports why).
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 /// Queues of URLs per host; hands a host to one worker at a time, preferring the host whose

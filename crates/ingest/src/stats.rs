@@ -83,6 +83,15 @@ pub struct IngestStats {
     pub skipped: BTreeMap<SkipReason, u64>,
     /// `(input, error message)` of every input that failed.
     pub failed: Vec<(String, String)>,
+    /// Bytes of the local inputs of the run (page files, directories as they are walked, WARC
+    /// archives as stored on disk), for reporting what is left.
+    pub local_bytes_total: u64,
+    /// Of which read so far.
+    pub local_bytes_read: u64,
+    /// URLs queued for fetching: named ones, and those feeds and sitemaps list.
+    pub urls_queued: u64,
+    /// Of which fetched, skipped or failed so far.
+    pub urls_done: u64,
 }
 
 impl IngestStats {
@@ -132,6 +141,26 @@ impl SharedStats {
     /// Counts one skip.
     pub fn skip(&self, reason: SkipReason) {
         self.lock().skip(reason);
+    }
+
+    /// Adds `bytes` of local input to read.
+    pub fn add_local_total(&self, bytes: u64) {
+        self.lock().local_bytes_total += bytes;
+    }
+
+    /// Counts `bytes` of local input read.
+    pub fn add_local_read(&self, bytes: u64) {
+        self.lock().local_bytes_read += bytes;
+    }
+
+    /// Counts one URL queued.
+    pub fn url_queued(&self) {
+        self.lock().urls_queued += 1;
+    }
+
+    /// Counts one queued URL dealt with.
+    pub fn url_done(&self) {
+        self.lock().urls_done += 1;
     }
 
     /// Records one failure.

@@ -97,6 +97,11 @@ impl<R: Read + Seek> WarcReader<R> {
         })
     }
 
+    /// The offset in the archive (as stored, compressed or not) up to which it has been read.
+    pub fn position(&self) -> u64 {
+        self.stream.position()
+    }
+
     /// True when the archive is gzipped (member by member).
     pub fn is_gzip(&self) -> bool {
         self.gzip

@@ -63,6 +63,7 @@ fn rss_and_atom_files_are_sniffed_and_expanded() {
     let (docs, errors, stats) = run(vec![rss_source, atom_source], test_config());
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(docs.len(), 2, "{stats:?}");
+    assert_eq!((stats.urls_queued, stats.urls_done), (2, 2), "{stats:?}");
     assert_eq!(docs[0].source, format!("{base}/a/atom1"));
     assert_eq!(docs[0].title_hint.as_deref(), Some("Atom one"));
     assert_eq!(
@@ -198,6 +199,13 @@ fn local_pages_and_warc_archives_flow_through_spawn() {
     assert!(errors[0].contains("missing.html"), "{errors:?}");
     assert_eq!(stats.read, 3);
     assert_eq!(stats.failed.len(), 1);
+    // What was left is now nothing: every local byte named was read.
+    let local = fs::metadata(pages.join("deep/b.html")).expect("size").len()
+        + fs::metadata(pages.join("a.txt")).expect("size").len()
+        + fs::metadata(&warc_path).expect("size").len();
+    assert_eq!(stats.local_bytes_total, local);
+    assert_eq!(stats.local_bytes_read, local);
+    assert_eq!(stats.urls_queued, 0);
 }
 
 #[test]
