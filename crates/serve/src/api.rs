@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 pub const MAX_MIN_ARTICLES: u64 = 1_000_000;
 
 /// Hits the facets of a search are counted over.
-pub const FACET_DOCS: usize = 1000;
+pub const FACET_DOCS: usize = 500;
 
 /// Every route of the API: method and path under `/api/v1`, as the OpenAPI document lists them.
 pub const ROUTES: &[(&str, &str)] = &[

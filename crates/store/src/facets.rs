@@ -3,7 +3,8 @@
 //!
 //! Facets are counted over the best [`Store::facets`] `max_docs` hits, not the whole result set:
 //! bounded work per request whatever the store's size (the counts are exact whenever the search
-//! has no more hits than that).
+//! has no more hits than that). Entities and speakers, which cost a row per name per article,
+//! are counted over the best [`NAME_FACET_DOCS`] of those.
 
 use rusqlite::params;
 use serde::Serialize;
@@ -15,6 +16,8 @@ use crate::{SearchQuery, Store, StoreError};
 
 /// Values listed per facet.
 const TOP_VALUES: usize = 10;
+/// Hits the entity and speaker facets are counted over, at most.
+pub const NAME_FACET_DOCS: usize = 50;
 
 /// One value of a facet and how many hits have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,6 +33,8 @@ pub struct FacetCount {
 pub struct Facets {
     /// Hits the counts are taken over (at most the `max_docs` asked for).
     pub counted: u64,
+    /// Hits the entity and speaker counts are taken over (at most [`NAME_FACET_DOCS`]).
+    pub counted_names: u64,
     /// Languages, most hits first.
     pub languages: Vec<FacetCount>,
     /// Sites, most hits first.
@@ -64,6 +69,9 @@ impl Store {
         if ids.is_empty() {
             return Ok(Facets::default());
         }
+        let name_ids = serde_json::to_string(&ids[..ids.len().min(NAME_FACET_DOCS)])
+            .map_err(|e| StoreError::Encode(e.to_string()))?;
+        let counted_names = ids.len().min(NAME_FACET_DOCS) as u64;
         let ids = serde_json::to_string(&ids).map_err(|e| StoreError::Encode(e.to_string()))?;
         let in_ids = "SELECT value FROM json_each(?1)";
         Ok(Facets {
@@ -73,6 +81,7 @@ impl Store {
             )?
             .first()
             .map_or(0, |c| c.count),
+            counted_names,
             languages: self.count_query(
                 &format!(
                     "SELECT language, count(*) FROM articles WHERE id IN ({in_ids})
@@ -102,7 +111,7 @@ impl Store {
                      WHERE article_id IN ({in_ids}) AND label IN ('PER', 'ORG', 'LOC')
                      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {TOP_VALUES}"
                 ),
-                &ids,
+                &name_ids,
             )?,
             speakers: self.count_query(
                 &format!(
@@ -110,7 +119,7 @@ impl Store {
                      WHERE article_id IN ({in_ids}) AND coalesce(speaker_entity, speaker) IS NOT NULL
                      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {TOP_VALUES}"
                 ),
-                &ids,
+                &name_ids,
             )?,
         })
     }

@@ -73,7 +73,7 @@ pub use date::is_iso_date;
 pub use dedup::DedupConfig;
 pub use error::StoreError;
 pub use export::{write_csv, write_jsonl, Export, ExportFilter};
-pub use facets::{FacetCount, Facets};
+pub use facets::{FacetCount, Facets, NAME_FACET_DOCS};
 #[cfg(feature = "parquet")]
 mod parquet_export;
 #[cfg(feature = "parquet")]
