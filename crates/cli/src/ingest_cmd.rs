@@ -272,27 +272,6 @@ fn human_secs(secs: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn says_what_is_left() {
-        let mut stats = newsloom_ingest::IngestStats::default();
-        assert_eq!(left(&stats, 10.0), "");
-        stats.local_bytes_total = 4_500_000_000;
-        stats.local_bytes_read = 1_500_000_000;
-        stats.urls_queued = 40;
-        stats.urls_done = 12;
-        assert_eq!(
-            left(&stats, 60.0),
-            " · 33% of 4.5 GB, about 2 min 0 s left · URLs 12/40"
-        );
-        assert_eq!(human_bytes(999), "999 B");
-        assert_eq!(human_secs(7300.0), "2 h 1 min");
-    }
-}
-
 fn summary(tally: &Tally, stats: &newsloom_ingest::IngestStats, elapsed: Duration) {
     let stored = tally.inserted + tally.updated + tally.near_duplicate;
     let processed = stored + tally.duplicate + tally.unchanged + tally.failed.len() as u64;
@@ -317,5 +296,26 @@ fn summary(tally: &Tally, stats: &newsloom_ingest::IngestStats, elapsed: Duratio
     }
     for (source, reason) in &tally.failed {
         eprintln!("  failed: {source}: {reason}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_is_left() {
+        let mut stats = newsloom_ingest::IngestStats::default();
+        assert_eq!(left(&stats, 10.0), "");
+        stats.local_bytes_total = 4_500_000_000;
+        stats.local_bytes_read = 1_500_000_000;
+        stats.urls_queued = 40;
+        stats.urls_done = 12;
+        assert_eq!(
+            left(&stats, 60.0),
+            " · 33% of 4.5 GB, about 2 min 0 s left · URLs 12/40"
+        );
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_secs(7300.0), "2 h 1 min");
     }
 }
