@@ -1,32 +1,221 @@
 //! Stories over the store: assigning stored articles to stories, and building story records.
 //!
-//! The story index lives in memory: it is rebuilt by replaying the stored articles in id order
-//! (a deterministic replay that reproduces the recorded assignments without re-clustering), then
-//! the articles without a story are added one by one and their assignments recorded.
+//! The story index is kept next to the store ([`STATE_FILE`], see [`state`]): an assignment
+//! run loads it, adds only the articles stored since, records their assignments, and appends
+//! them to the file. When the file is missing, damaged, or out of date (another model, an
+//! article changed since it was written, assignments that disagree with the store's), the
+//! index is rebuilt instead by replaying every stored article in id order — a deterministic
+//! replay that reproduces the recorded assignments — and the file is written anew.
 
-use newsloom_store::{ArticleStatus, ExportFilter, Store, StoreError, StoryAssignment};
+pub mod state;
+
+pub use state::STATE_FILE;
+
+use newsloom_store::{
+    ArticleStatus, ExportFilter, Store, StoreError, StoredArticle, StoryAssignment,
+};
 use newsloom_stories::cluster::Link;
 use newsloom_stories::{ArticleRef, FeatureConfig, Story, StoryConfig, StoryIndex};
-use std::collections::HashSet;
+use state::{BatchRef, StateError};
+use std::collections::{HashMap, HashSet};
 
 /// Assigns every stored article without a story to one; returns (assigned, stories created).
 pub fn assign_new(store: &mut Store) -> Result<(usize, usize), StoreError> {
-    let assigned: HashSet<i64> = store
+    let report = assign(store)?;
+    Ok((report.assigned, report.created))
+}
+
+/// What an assignment run did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignReport {
+    /// Articles given a story by this run.
+    pub assigned: usize,
+    /// Stories this run created.
+    pub created: usize,
+    /// Articles added to the story index by this run (the new ones when the saved index was
+    /// used; every stored article when the store was replayed).
+    pub processed: usize,
+    /// Where the story index came from.
+    pub index: IndexSource,
+}
+
+/// Where an assignment run's story index came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexSource {
+    /// The saved index ([`STATE_FILE`]), extended with the new articles.
+    Saved,
+    /// A replay of every stored article, because the saved index could not be used (why).
+    Replayed(String),
+}
+
+/// Assigns every stored article without a story to one, resuming from the saved story index
+/// when it can (see the [module documentation](self)).
+pub fn assign(store: &mut Store) -> Result<AssignReport, StoreError> {
+    let cfg = FeatureConfig::default();
+    let fingerprint = state::fingerprint(&cfg);
+    let path = state::path(store.dir());
+    let seq = store.last_seq();
+    let recorded: HashMap<i64, i64> = store
         .story_assignments()?
         .into_iter()
-        .map(|a| a.article_id)
+        .map(|a| (a.article_id, a.story_id))
         .collect();
-    let filter = ExportFilter {
-        include_duplicates: true,
-        ..ExportFilter::default()
+    let mut run = Run {
+        cfg,
+        recorded: &recorded,
+        rows: Vec::new(),
+        created: 0,
+        processed: 0,
+        last_id: 0,
     };
-    let cfg = FeatureConfig::default();
+    let resumed = match state::load(&path, &fingerprint) {
+        Ok(loaded) => resume(store, loaded, &recorded)?,
+        Err(e) => Err(e),
+    };
+    let (index, source, saved) = match resumed {
+        Ok((mut index, changed, saved)) => {
+            run.last_id = saved.last_id;
+            for id in changed {
+                if let Some(stored) = store.get(id)? {
+                    run.step(&mut index, &stored);
+                }
+            }
+            (index, IndexSource::Saved, Some(saved))
+        }
+        Err(reason) => {
+            if !matches!(reason, StateError::Missing) {
+                tracing::warn!("{reason}: replaying the stored articles");
+            }
+            let mut index = StoryIndex::new();
+            let filter = ExportFilter {
+                include_duplicates: true,
+                ..ExportFilter::default()
+            };
+            for row in store.export(&filter)? {
+                run.step(&mut index, &row?);
+            }
+            (index, IndexSource::Replayed(reason.to_string()), None)
+        }
+    };
+    let assigned = run.rows.len();
+    store.set_stories(&run.rows)?;
+    // The index is saved after the assignments are committed: a file never claims articles
+    // whose assignment the store lacks.
+    let written = match saved {
+        Some(saved) if index.len() > saved.len => state::append(
+            &path,
+            saved.valid_len,
+            &BatchRef {
+                seq,
+                last_id: run.last_id,
+                entries: index.entries(saved.len),
+            },
+        ),
+        Some(_) => Ok(()),
+        None => state::write_full(
+            &path,
+            &fingerprint,
+            &BatchRef {
+                seq,
+                last_id: run.last_id,
+                entries: index.entries(0),
+            },
+        ),
+    };
+    if let Err(e) = written {
+        tracing::warn!(
+            "saving the story index to {}: {e} (the next run replays the store)",
+            path.display()
+        );
+    }
+    Ok(AssignReport {
+        assigned,
+        created: run.created,
+        processed: run.processed,
+        index: source,
+    })
+}
+
+/// The saved index rebuilt and checked against the store, with the ids of the articles it has
+/// not seen; `Err` when it cannot be used.
+#[allow(clippy::type_complexity)]
+fn resume(
+    store: &Store,
+    loaded: state::Loaded,
+    recorded: &HashMap<i64, i64>,
+) -> Result<Result<(StoryIndex, Vec<i64>, Saved), StateError>, StoreError> {
+    if loaded.dropped_tail {
+        tracing::warn!("the saved story index ends in a damaged record: ignoring it");
+    }
+    if loaded.seq > store.last_seq() {
+        return Ok(Err(StateError::Stale(
+            "it is newer than the store (a store restored from a backup?)".into(),
+        )));
+    }
+    let changed = store.articles_changed(loaded.last_id, loaded.seq)?;
+    if let Some(id) = changed.iter().find(|&&id| id <= loaded.last_id) {
+        return Ok(Err(StateError::Stale(format!(
+            "article {id} changed since it was saved"
+        ))));
+    }
     let mut index = StoryIndex::new();
-    let mut rows = Vec::new();
-    let mut created = 0;
-    for row in store.export(&filter)? {
-        let row = row?;
-        let mut r = ArticleRef::from_article(&row.id.to_string(), &row.article, &cfg);
+    let saved = Saved {
+        last_id: loaded.last_id,
+        valid_len: loaded.valid_len,
+        len: loaded.entries.len(),
+    };
+    for entry in loaded.entries {
+        if let Err(e) = index.restore_entry(entry) {
+            return Ok(Err(StateError::Corrupt(e.to_string())));
+        }
+    }
+    // Every article up to `last_id` was indexed and recorded: the two must agree.
+    let mut seen = 0;
+    for (&id, &story) in recorded {
+        if id > saved.last_id {
+            continue;
+        }
+        seen += 1;
+        if index.story_of(&id.to_string()).map(|s| s as i64) != Some(story) {
+            return Ok(Err(StateError::Stale(format!(
+                "article {id} is in story {story} in the store, not in the saved index"
+            ))));
+        }
+    }
+    if seen != index.len() {
+        return Ok(Err(StateError::Stale(format!(
+            "it holds {} articles, the store has {seen} assigned up to article {}",
+            index.len(),
+            saved.last_id
+        ))));
+    }
+    Ok(Ok((index, changed, saved)))
+}
+
+/// Where the saved index ends.
+#[derive(Debug, Clone, Copy)]
+struct Saved {
+    last_id: i64,
+    valid_len: u64,
+    len: usize,
+}
+
+/// One assignment run's progress.
+struct Run<'r> {
+    cfg: FeatureConfig,
+    recorded: &'r HashMap<i64, i64>,
+    rows: Vec<StoryAssignment>,
+    created: usize,
+    processed: usize,
+    last_id: i64,
+}
+
+impl Run<'_> {
+    /// Adds one stored article to the index, and records its assignment unless the store has
+    /// one already (an article assigned by an earlier run that the index had not kept).
+    fn step(&mut self, index: &mut StoryIndex, row: &StoredArticle) {
+        self.last_id = self.last_id.max(row.id);
+        let mut r = ArticleRef::from_article(&row.id.to_string(), &row.article, &self.cfg);
         r.duplicate_of = match row.status {
             ArticleStatus::Canonical => None,
             ArticleStatus::Duplicate { of } | ArticleStatus::NearDuplicate { of, .. } => {
@@ -37,24 +226,29 @@ pub fn assign_new(store: &mut Store) -> Result<(usize, usize), StoreError> {
             Ok(a) => a,
             Err(err) => {
                 tracing::warn!("story assignment of article {}: {err}", row.id);
-                continue;
+                return;
             }
         };
-        if assigned.contains(&row.id) {
-            continue;
+        self.processed += 1;
+        if self.recorded.contains_key(&row.id) {
+            return;
         }
-        created += usize::from(assignment.new_story);
-        rows.push(StoryAssignment {
+        self.created += usize::from(assignment.new_story);
+        let explanation = match serde_json::to_string(&assignment.explanation) {
+            Ok(json) => Some(json),
+            Err(e) => {
+                tracing::warn!("explanation of article {}: {e}", row.id);
+                None
+            }
+        };
+        self.rows.push(StoryAssignment {
             article_id: row.id,
             story_id: assignment.story_id as i64,
             score: assignment.score,
             link: link_name(assignment.link).to_string(),
-            explanation: serde_json::to_string(&assignment.explanation).ok(),
+            explanation,
         });
     }
-    let n = rows.len();
-    store.set_stories(&rows)?;
-    Ok((n, created))
 }
 
 /// The name under which a link kind is stored.
@@ -81,7 +275,11 @@ pub fn build(store: &Store, id: i64) -> Result<Option<Story>, StoreError> {
     }
     let refs: Vec<(&str, &newsloom_model::Article)> =
         articles.iter().map(|(i, a)| (i.as_str(), a)).collect();
-    Ok(Some(Story::build(id as u64, &refs, &StoryConfig::default())))
+    Ok(Some(Story::build(
+        id as u64,
+        &refs,
+        &StoryConfig::default(),
+    )))
 }
 
 /// The ids of every story in the store, in order of first assignment.
