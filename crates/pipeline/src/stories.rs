@@ -15,7 +15,8 @@ use newsloom_store::{
     ArticleStatus, ExportFilter, Store, StoreError, StoredArticle, StoryAssignment,
 };
 use newsloom_stories::cluster::Link;
-use newsloom_stories::{ArticleRef, FeatureConfig, Story, StoryConfig, StoryIndex};
+use newsloom_stories::{ArticleRef, Explanation, FeatureConfig, Story, StoryConfig, StoryIndex};
+use serde::{Deserialize, Serialize};
 use state::{BatchRef, StateError};
 use std::collections::{HashMap, HashSet};
 
@@ -234,7 +235,11 @@ impl Run<'_> {
             return;
         }
         self.created += usize::from(assignment.new_story);
-        let explanation = match serde_json::to_string(&assignment.explanation) {
+        let why = Why {
+            matched: assignment.matched.as_deref().and_then(|m| m.parse().ok()),
+            explanation: assignment.explanation,
+        };
+        let explanation = match serde_json::to_string(&why) {
             Ok(json) => Some(json),
             Err(e) => {
                 tracing::warn!("explanation of article {}: {e}", row.id);
@@ -249,6 +254,68 @@ impl Run<'_> {
             explanation,
         });
     }
+}
+
+/// What `story_members.explanation` holds: the explanation of the assignment and the article
+/// matched.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Why {
+    /// The best-matching article of the story when the article joined it (for editions and
+    /// duplicates, the article it is an edition or copy of); `None` for a story's first article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched: Option<i64>,
+    /// What matched.
+    #[serde(flatten)]
+    pub explanation: Explanation,
+}
+
+/// One article of a story, with why it is there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// The article row.
+    pub article_id: i64,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its language code.
+    pub language: String,
+    /// Its outlet.
+    pub site: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// How it joined: `new`, `similar`, `edition`, `duplicate`.
+    pub link: String,
+    /// Its similarity to the matched article (1 for editions and duplicates).
+    pub score: f64,
+    /// The matched article and what matched (absent when the store holds none).
+    pub why: Option<Why>,
+}
+
+/// The articles of story `id` with why each joined it, in article id order (empty when there
+/// is no such story). An explanation the store cannot parse is left out with a warning.
+pub fn members(store: &Store, id: i64) -> Result<Vec<Member>, StoreError> {
+    let mut out = Vec::new();
+    for m in store.story_members(id)? {
+        let why = m.explanation.as_deref().and_then(|json| {
+            serde_json::from_str::<Why>(json)
+                .map_err(|e| tracing::warn!("explanation of article {}: {e}", m.article_id))
+                .ok()
+        });
+        let stored = store.get(m.article_id)?;
+        let article = stored.as_ref().map(|s| &s.article);
+        out.push(Member {
+            article_id: m.article_id,
+            title: article.and_then(|a| a.title.clone()),
+            language: article
+                .map(|a| a.language.code().to_string())
+                .unwrap_or_default(),
+            site: article.and_then(|a| a.site_name.clone()),
+            published: article.and_then(|a| a.published.clone()),
+            link: m.link,
+            score: m.score,
+            why,
+        });
+    }
+    Ok(out)
 }
 
 /// The name under which a link kind is stored.
