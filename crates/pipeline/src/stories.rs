@@ -45,6 +45,8 @@ pub struct AssignReport {
 pub enum IndexSource {
     /// The saved index ([`STATE_FILE`]), extended with the new articles.
     Saved,
+    /// The index kept in memory by the previous run in this process (the file unchanged since).
+    Memory,
     /// A replay of every stored article, because the saved index could not be used (why).
     Replayed(String),
 }
@@ -69,19 +71,22 @@ pub fn assign(store: &mut Store) -> Result<AssignReport, StoreError> {
         processed: 0,
         last_id: 0,
     };
-    let resumed = match state::load(&path, &fingerprint) {
-        Ok(loaded) => resume(store, loaded, &recorded)?,
+    let resumed = match open_saved(&path, &fingerprint) {
+        Ok((index, saved, source)) => match check(store, &index, &saved, &recorded)? {
+            Ok(changed) => Ok((index, changed, saved, source)),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     let (index, source, saved) = match resumed {
-        Ok((mut index, changed, saved)) => {
+        Ok((mut index, changed, saved, source)) => {
             run.last_id = saved.last_id;
             for id in changed {
                 if let Some(stored) = store.get(id)? {
                     run.step(&mut index, &stored);
                 }
             }
-            (index, IndexSource::Saved, Some(saved))
+            (index, source, Some(saved))
         }
         Err(reason) => {
             if !matches!(reason, StateError::Missing) {
@@ -123,11 +128,22 @@ pub fn assign(store: &mut Store) -> Result<AssignReport, StoreError> {
             },
         ),
     };
-    if let Err(e) = written {
-        tracing::warn!(
+    match written {
+        Ok(()) => memory::keep(
+            &path,
+            &fingerprint,
+            index,
+            Saved {
+                last_id: run.last_id,
+                seq,
+                valid_len: 0,
+                len: 0,
+            },
+        ),
+        Err(e) => tracing::warn!(
             "saving the story index to {}: {e} (the next run replays the store)",
             path.display()
-        );
+        ),
     }
     Ok(AssignReport {
         assigned,
@@ -137,38 +153,52 @@ pub fn assign(store: &mut Store) -> Result<AssignReport, StoreError> {
     })
 }
 
-/// The saved index rebuilt and checked against the store, with the ids of the articles it has
-/// not seen; `Err` when it cannot be used.
-#[allow(clippy::type_complexity)]
-fn resume(
-    store: &Store,
-    loaded: state::Loaded,
-    recorded: &HashMap<i64, i64>,
-) -> Result<Result<(StoryIndex, Vec<i64>, Saved), StateError>, StoreError> {
+/// The saved index: kept in memory by the previous run in this process when the file is as
+/// that run left it, else read from the file and rebuilt.
+fn open_saved(
+    path: &std::path::Path,
+    fingerprint: &str,
+) -> Result<(StoryIndex, Saved, IndexSource), StateError> {
+    if let Some((index, saved)) = memory::take(path, fingerprint) {
+        return Ok((index, saved, IndexSource::Memory));
+    }
+    let loaded = state::load(path, fingerprint)?;
     if loaded.dropped_tail {
         tracing::warn!("the saved story index ends in a damaged record: ignoring it");
     }
-    if loaded.seq > store.last_seq() {
+    let saved = Saved {
+        last_id: loaded.last_id,
+        seq: loaded.seq,
+        valid_len: loaded.valid_len,
+        len: loaded.entries.len(),
+    };
+    let mut index = StoryIndex::new();
+    for entry in loaded.entries {
+        index
+            .restore_entry(entry)
+            .map_err(|e| StateError::Corrupt(e.to_string()))?;
+    }
+    Ok((index, saved, IndexSource::Saved))
+}
+
+/// Checks a saved index against the store; returns the ids of the articles it has not seen,
+/// or why it cannot be used.
+fn check(
+    store: &Store,
+    index: &StoryIndex,
+    saved: &Saved,
+    recorded: &HashMap<i64, i64>,
+) -> Result<Result<Vec<i64>, StateError>, StoreError> {
+    if saved.seq > store.last_seq() {
         return Ok(Err(StateError::Stale(
             "it is newer than the store (a store restored from a backup?)".into(),
         )));
     }
-    let changed = store.articles_changed(loaded.last_id, loaded.seq)?;
-    if let Some(id) = changed.iter().find(|&&id| id <= loaded.last_id) {
+    let changed = store.articles_changed(saved.last_id, saved.seq)?;
+    if let Some(id) = changed.iter().find(|&&id| id <= saved.last_id) {
         return Ok(Err(StateError::Stale(format!(
             "article {id} changed since it was saved"
         ))));
-    }
-    let mut index = StoryIndex::new();
-    let saved = Saved {
-        last_id: loaded.last_id,
-        valid_len: loaded.valid_len,
-        len: loaded.entries.len(),
-    };
-    for entry in loaded.entries {
-        if let Err(e) = index.restore_entry(entry) {
-            return Ok(Err(StateError::Corrupt(e.to_string())));
-        }
     }
     // Every article up to `last_id` was indexed and recorded: the two must agree.
     let mut seen = 0;
@@ -190,15 +220,91 @@ fn resume(
             saved.last_id
         ))));
     }
-    Ok(Ok((index, changed, saved)))
+    Ok(Ok(changed))
 }
 
 /// Where the saved index ends.
 #[derive(Debug, Clone, Copy)]
 struct Saved {
+    /// The last article id it has seen.
     last_id: i64,
+    /// The store's change counter it is up to date with.
+    seq: i64,
+    /// Where the file's sound part ends (the next batch goes there).
     valid_len: u64,
+    /// Its number of entries.
     len: usize,
+}
+
+/// The index of the last run on each store, kept in memory so that a long-running process
+/// (the server assigns after every ingest) does not read the file back each time. An entry is
+/// used only while the file has the length and modification time that run left it with.
+mod memory {
+    use super::Saved;
+    use newsloom_stories::StoryIndex;
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+    use std::time::SystemTime;
+
+    /// Stores whose index is kept at once.
+    const CAPACITY: usize = 8;
+
+    struct Kept {
+        path: PathBuf,
+        fingerprint: String,
+        len: u64,
+        modified: SystemTime,
+        index: StoryIndex,
+        saved: Saved,
+    }
+
+    static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+
+    /// The file's length and modification time.
+    fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
+    /// Takes the index kept for `path`, when the file is as the run that kept it left it.
+    pub(super) fn take(path: &Path, fingerprint: &str) -> Option<(StoryIndex, Saved)> {
+        let mut kept = KEPT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let i = kept.iter().position(|k| k.path == path)?;
+        let k = kept.remove(i);
+        if k.fingerprint != fingerprint || stamp(path)? != (k.len, k.modified) {
+            return None;
+        }
+        let saved = Saved {
+            valid_len: k.len,
+            len: k.index.len(),
+            ..k.saved
+        };
+        Some((k.index, saved))
+    }
+
+    /// Keeps `index`, just saved to `path`, for the next run.
+    pub(super) fn keep(path: &Path, fingerprint: &str, index: StoryIndex, saved: Saved) {
+        let Some((len, modified)) = stamp(path) else {
+            return;
+        };
+        let mut kept = KEPT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.retain(|k| k.path != path);
+        if kept.len() >= CAPACITY {
+            kept.remove(0);
+        }
+        kept.push(Kept {
+            path: path.to_path_buf(),
+            fingerprint: fingerprint.to_string(),
+            len,
+            modified,
+            index,
+            saved,
+        });
+    }
 }
 
 /// One assignment run's progress.
