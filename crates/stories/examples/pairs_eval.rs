@@ -25,7 +25,9 @@
 //! the fitting half (folds by connected article components) of the current components and of
 //! candidate components computed here (`candidates`), one at a time (`PAIRS_TRY=a,b` adds a
 //! combination), with out-of-fold Pearson for the logistic model, for the mean of the two
-//! models and for a ridge regression, and F1 (`PAIRS_L2` changes the fit's L2 penalty).
+//! models and for a ridge regression, and F1 (`PAIRS_L2` changes the fit's L2 penalty;
+//! `PAIRS_OOF_THRESHOLD=1` chooses the thresholds on inner out-of-fold scores instead of the
+//! training folds' in-sample scores).
 
 use newsloom_analyse::Analyser;
 use newsloom_model::{Article, Language};
@@ -159,7 +161,7 @@ fn main() -> ExitCode {
     let hash_split: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
     let fitting = component_split(&pairs);
     if let Some(k) = env("PAIRS_CV") {
-        cross_validate(&pairs, &comps, &features, &fitting, k);
+        cross_validate(&pairs, &comps, &features, &articles, &fitting, k);
         return ExitCode::SUCCESS;
     }
     if std::env::var_os("PAIRS_ABLATE").is_some() {
@@ -678,7 +680,11 @@ fn print_constants(w: &Weights, threshold: f64, c: &Weights, cutoff: f64) {
 
 /// Candidate components not (yet) in the model, computed here to be tried by
 /// [`cross_validate`]: (name, one value per pair).
-fn candidates(pairs: &[Pair], features: &[Features]) -> Vec<(&'static str, Vec<f64>)> {
+fn candidates(
+    pairs: &[Pair],
+    features: &[Features],
+    articles: &[Article],
+) -> Vec<(&'static str, Vec<f64>)> {
     use std::collections::{BTreeSet, HashMap as Map};
     let days = |f: &Features| -> Vec<i64> {
         f.dates
@@ -777,7 +783,65 @@ fn candidates(pairs: &[Pair], features: &[Features]) -> Vec<(&'static str, Vec<f
     let idf2 = |df: &Map<&str, f64>, k: &str| {
         (((1.0 + n) / (1.0 + df.get(k).copied().unwrap_or(0.0))).ln() + 1.0).powi(2)
     };
+    // Consonant skeletons of whole words, for cognates across languages
+    // (gouvernement/governo/gobierno → gvrn; police/Polizei/polizia → pls).
+    let cognate = |w: &str| -> Option<String> {
+        let w = newsloom_stories::normalise::fold(w);
+        if w.chars().count() < 5 || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let w = w
+            .replace("ph", "f")
+            .replace("th", "t")
+            .replace("qu", "k")
+            .replace("ch", "k");
+        let chars: Vec<char> = w.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let c = match c {
+                'c' if "eiy".contains(next) => 's',
+                'c' | 'q' => 'k',
+                'z' => 's',
+                'w' | 'b' => 'v',
+                'h' | 'y' | 'j' => continue,
+                c if "aeiou".contains(c) => continue,
+                c if !c.is_alphanumeric() => continue,
+                c => c,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+            if out.chars().count() == 4 {
+                break;
+            }
+        }
+        (out.chars().count() >= 3).then_some(out)
+    };
+    let cognate_bags: Vec<newsloom_stories::features::Bag> = articles
+        .iter()
+        .map(|a| {
+            let mut bag = newsloom_stories::features::Bag::new();
+            let text = format!("{} {}", a.title.as_deref().unwrap_or(""), a.text);
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                if let Some(k) = cognate(w) {
+                    *bag.entry(k).or_insert(0) += 1;
+                }
+            }
+            bag
+        })
+        .collect();
+    let mut cog_df: Map<&str, f64> = Map::new();
+    for b in &cognate_bags {
+        for k in b.keys() {
+            *cog_df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let cog_idf = |k: &str| ((1.0 + n) / (1.0 + cog_df.get(k).copied().unwrap_or(0.0))).ln() + 1.0;
     let mut out: Vec<(&'static str, Vec<f64>)> = vec![
+        ("cognate", vec![]),
+        ("cognate_cross", vec![]),
+        ("cognate_rare", vec![]),
         ("date_near", vec![]),
         ("date_far", vec![]),
         ("names_skeleton", vec![]),
@@ -788,24 +852,35 @@ fn candidates(pairs: &[Pair], features: &[Features]) -> Vec<(&'static str, Vec<f
     ];
     for p in pairs {
         let (a, b) = (&features[p.a], &features[p.b]);
-        let g = gap(a, b);
-        out[0].1.push(g.map_or(0.0, |g| (-(g as f64) / 7.0).exp()));
+        let cog = bag_cos_pow(&cognate_bags[p.a], &cognate_bags[p.b], &cog_idf).sqrt();
+        out[0].1.push(cog);
         out[1]
+            .1
+            .push(if a.language != b.language { cog } else { 0.0 });
+        out[2].1.push(
+            bag_cos_pow(&cognate_bags[p.a], &cognate_bags[p.b], &|k| {
+                cog_idf(k).powi(2)
+            })
+            .sqrt(),
+        );
+        let g = gap(a, b);
+        out[3].1.push(g.map_or(0.0, |g| (-(g as f64) / 7.0).exp()));
+        out[4]
             .1
             .push(g.map_or(0.0, |g| if g > 14 { 1.0 } else { 0.0 }));
         let sk = set_cos(&name_sets[p.a], &name_sets[p.b], 1.0).sqrt();
-        out[2].1.push(sk);
-        out[3]
+        out[5].1.push(sk);
+        out[6]
             .1
             .push(if a.language != b.language { sk } else { 0.0 });
-        out[4]
+        out[7]
             .1
             .push(bag_cos_pow(&a.lead, &b.lead, &|k| idf2(&term_df, k)).sqrt());
-        out[5]
+        out[8]
             .1
             .push(bag_cos_pow(&a.entities, &b.entities, &|k| idf2(&ent_df, k)).sqrt());
         let (la, lb) = (a.terms.len() as f64, b.terms.len() as f64);
-        out[6].1.push(if la.max(lb) > 0.0 {
+        out[9].1.push(if la.max(lb) > 0.0 {
             la.min(lb) / la.max(lb)
         } else {
             0.0
@@ -822,6 +897,7 @@ fn cross_validate(
     pairs: &[Pair],
     comps: &[Components],
     features: &[Features],
+    articles: &[Article],
     fitting: &[bool],
     k: usize,
 ) {
@@ -832,7 +908,7 @@ fn cross_validate(
         .iter()
         .map(|r| (fnv1a(r) >> 8) as usize % k)
         .collect();
-    let extra = candidates(pairs, features);
+    let extra = candidates(pairs, features, articles);
     let base: Vec<Vec<f64>> = comps.iter().map(|c| c.to_array().to_vec()).collect();
     let mut variants: Vec<(String, Vec<usize>)> = vec![("current".into(), vec![])];
     for (j, (name, _)) in extra.iter().enumerate() {
@@ -891,8 +967,36 @@ fn cross_validate(
                 reg[i] = apply(&wr, &xs[i]);
                 clf[i] = apply(&wc, &xs[i]);
             }
-            let t = best_threshold(&train, &clf, pairs);
-            let tr = best_threshold(&train, &reg, pairs);
+            let (t, tr) = if std::env::var_os("PAIRS_OOF_THRESHOLD").is_some() {
+                // Thresholds chosen on out-of-fold scores of the training folds (inner
+                // cross-validation), not on their in-sample scores.
+                let mut inner_clf = vec![0.0; pairs.len()];
+                let mut inner_reg = vec![0.0; pairs.len()];
+                for g in (0..k).filter(|&g| g != f) {
+                    let fit: Vec<usize> = train.iter().copied().filter(|&i| fold[i] != g).collect();
+                    let fx: Vec<Vec<f64>> = fit.iter().map(|&i| xs[i].clone()).collect();
+                    let fg: Vec<f64> = fit.iter().map(|&i| pairs[i].graded).collect();
+                    let fs: Vec<f64> = fit
+                        .iter()
+                        .map(|&i| if pairs[i].same { 1.0 } else { 0.0 })
+                        .collect();
+                    let ir = fit_logistic_rows(&fx, &fg, n, &cfg);
+                    let ic = fit_logistic_rows(&fx, &fs, n, &cfg);
+                    for &i in train.iter().filter(|&&i| fold[i] == g) {
+                        inner_reg[i] = apply(&ir, &xs[i]);
+                        inner_clf[i] = apply(&ic, &xs[i]);
+                    }
+                }
+                (
+                    best_threshold(&train, &inner_clf, pairs),
+                    best_threshold(&train, &inner_reg, pairs),
+                )
+            } else {
+                (
+                    best_threshold(&train, &clf, pairs),
+                    best_threshold(&train, &reg, pairs),
+                )
+            };
             for &i in &test {
                 for (h, s, t) in [(&mut hits, clf[i], t), (&mut hits_reg, reg[i], tr)] {
                     match (s >= t, pairs[i].same) {
