@@ -58,11 +58,7 @@ pub fn assign(store: &mut Store) -> Result<AssignReport, StoreError> {
     let fingerprint = state::fingerprint(&cfg);
     let path = state::path(store.dir());
     let seq = store.last_seq();
-    let recorded: HashMap<i64, i64> = store
-        .story_assignments()?
-        .into_iter()
-        .map(|a| (a.article_id, a.story_id))
-        .collect();
+    let recorded: HashMap<i64, i64> = store.story_ids_by_article()?.into_iter().collect();
     let mut run = Run {
         cfg,
         recorded: &recorded,

@@ -124,6 +124,19 @@ impl Store {
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
     }
 
+    /// `(article id, story id)` of every assigned article, by article id: the story table
+    /// without its scores and explanations (cheap to read on every ingest).
+    pub fn story_ids_by_article(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id, story_id FROM story_members ORDER BY article_id")
+            .db(&self.db_path)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .db(&self.db_path)?;
+        rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
+    }
+
     /// The articles of story `id` with their assignments, in article id order.
     pub fn story_members(&self, id: i64) -> Result<Vec<StoryAssignment>, StoreError> {
         let mut stmt = self
