@@ -7,8 +7,10 @@
 use crate::corpus_cmd::{finish, open, ListFormat};
 use crate::data_dir::DataArgs;
 use anyhow::{bail, Result};
+use newsloom_pipeline::stories::Member;
 use newsloom_store::{Store, StoryFilter};
-use newsloom_stories::Story;
+use newsloom_stories::fit::weights::WEIGHTS;
+use newsloom_stories::{Components, Story};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -52,6 +54,11 @@ pub struct StoryArgs {
     /// Print the story record as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also print why each article is in the story: how it joined, its score, the article it
+    /// matched, and the entities, dates, numbers, speakers and terms they share (with `--json`,
+    /// a `members` list next to the story record).
+    #[arg(long)]
+    pub explain: bool,
     /// The store.
     #[command(flatten)]
     pub data: DataArgs,
@@ -115,10 +122,20 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
             args.data.dir().display()
         );
     };
+    let members = if args.explain {
+        newsloom_pipeline::stories::members(&store, args.id)?
+    } else {
+        Vec::new()
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     let r = (|| -> io::Result<()> {
         if args.json {
-            serde_json::to_writer_pretty(&mut out, &story)?;
+            if args.explain {
+                let both = serde_json::json!({ "story": &story, "members": &members });
+                serde_json::to_writer_pretty(&mut out, &both)?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &story)?;
+            }
             writeln!(out)?;
             return out.flush();
         }
@@ -177,6 +194,12 @@ pub fn show(args: &StoryArgs) -> Result<ExitCode> {
                 }
             }
         }
+        if args.explain {
+            writeln!(out, "\nWhy each article is here")?;
+            for m in &members {
+                write_member(&mut out, m)?;
+            }
+        }
         out.flush()
     })();
     finish(r)
@@ -195,4 +218,89 @@ pub fn export(store: &Store, out: &mut dyn Write) -> Result<usize> {
     }
     out.flush()?;
     Ok(n)
+}
+
+/// Components listed per explained article (the largest contributions to its score).
+const EXPLAIN_COMPONENTS: usize = 4;
+
+/// Keys listed per family in an explanation.
+const EXPLAIN_KEYS: usize = 8;
+
+/// One member of a story and why it joined, as `newsloom story ID --explain` prints it.
+fn write_member(out: &mut dyn Write, m: &Member) -> io::Result<()> {
+    writeln!(
+        out,
+        "  #{} [{}] {}{}",
+        m.article_id,
+        m.language,
+        m.title.as_deref().unwrap_or("(no title)"),
+        m.site
+            .as_deref()
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default()
+    )?;
+    let matched = m.why.as_ref().and_then(|w| w.matched);
+    let target = matched.map_or_else(|| "an earlier article".to_string(), |id| format!("#{id}"));
+    match m.link.as_str() {
+        "new" => writeln!(out, "     first article of the story")?,
+        "edition" => writeln!(out, "     language edition of {target} (hreflang)")?,
+        "duplicate" => writeln!(out, "     near-duplicate of {target}")?,
+        _ => {
+            let probability = m
+                .why
+                .as_ref()
+                .map(|w| format!(", same-story probability {:.2}", w.explanation.same_story))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "     similar to {target}: score {:.2}{probability}",
+                m.score
+            )?;
+        }
+    }
+    let Some(why) = &m.why else {
+        return Ok(());
+    };
+    let e = &why.explanation;
+    for (name, keys) in [
+        ("entities", &e.entities),
+        ("people speaking", &e.speakers),
+        ("dates", &e.dates),
+        ("numbers", &e.numbers),
+        ("names", &e.capitalised),
+        ("terms", &e.terms),
+    ] {
+        if keys.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = keys.iter().take(EXPLAIN_KEYS).map(String::as_str).collect();
+        let more = keys.len().saturating_sub(EXPLAIN_KEYS);
+        let more = if more > 0 {
+            format!(" (+{more})")
+        } else {
+            String::new()
+        };
+        writeln!(out, "     shared {name}: {}{more}", shown.join(", "))?;
+    }
+    if m.link == "similar" {
+        let weights = WEIGHTS.to_array();
+        let mut parts: Vec<(f64, &str, f64)> = Components::NAMES
+            .iter()
+            .zip(e.components.to_array())
+            .zip(weights)
+            .map(|((n, x), w)| (w * x, *n, x))
+            // `crosslingual` is an offset for the language difference, not evidence.
+            .filter(|(c, n, _)| *c > 0.0 && *n != "crosslingual")
+            .collect();
+        parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let shown: Vec<String> = parts
+            .iter()
+            .take(EXPLAIN_COMPONENTS)
+            .map(|(c, n, x)| format!("{n} {x:.2} (+{c:.2})"))
+            .collect();
+        if !shown.is_empty() {
+            writeln!(out, "     strongest evidence: {}", shown.join(", "))?;
+        }
+    }
+    Ok(())
 }

@@ -73,3 +73,96 @@ fn demo_corpus_stories_match_their_labels() {
     );
     assert!(r >= RECALL_FLOOR, "recall {r:.3} below {RECALL_FLOOR}");
 }
+
+/// Runs `newsloom` with `args`, returning its standard output (the command must succeed).
+fn newsloom(args: &[&str], data: &std::path::Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsloom"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("run newsloom");
+    assert!(
+        out.status.success(),
+        "newsloom {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn story_explain_says_why_each_article_joined() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let data = tmp.path().join("data");
+    let status = Command::new(env!("CARGO_BIN_EXE_newsloom"))
+        .args(["ingest", "-q", "--data"])
+        .arg(&data)
+        .arg(&corpus)
+        .status()
+        .expect("ingest");
+    assert!(status.success());
+    let list = newsloom(&["stories", "--format", "jsonl"], &data);
+    let stories: Vec<serde_json::Value> = list
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("story line"))
+        .collect();
+    assert!(!stories.is_empty());
+    let mut similar_seen = 0;
+    for story in &stories {
+        let id = story["id"].as_i64().expect("id").to_string();
+        let articles = story["articles"].as_u64().expect("count") as usize;
+
+        let json: serde_json::Value =
+            serde_json::from_str(&newsloom(&["story", &id, "--json", "--explain"], &data))
+                .expect("story json");
+        let members = json["members"].as_array().expect("members");
+        assert_eq!(members.len(), articles, "story {id}");
+        let ids: Vec<i64> = members
+            .iter()
+            .map(|m| m["article_id"].as_i64().expect("article id"))
+            .collect();
+        let firsts = members.iter().filter(|m| m["link"] == "new").count();
+        assert_eq!(firsts, 1, "story {id}: {members:?}");
+        for m in members {
+            if m["link"] == "new" {
+                continue;
+            }
+            // Every other member names the member it matched, which is in the same story.
+            let matched = m["why"]["matched"].as_i64().expect("matched article");
+            assert!(ids.contains(&matched), "story {id}: {m}");
+            if m["link"] == "similar" {
+                similar_seen += 1;
+                let shared = ["entities", "capitalised", "terms"]
+                    .iter()
+                    .map(|k| m["why"][k].as_array().map_or(0, Vec::len))
+                    .sum::<usize>();
+                assert!(shared > 0, "a similar article shares nothing: {m}");
+                let score = m["score"].as_f64().expect("score");
+                assert!(
+                    (score - m["why"]["score"].as_f64().expect("why score")).abs() < 1e-9,
+                    "{m}"
+                );
+            }
+        }
+
+        let text = newsloom(&["story", &id, "--explain"], &data);
+        let why = text
+            .split("\nWhy each article is here\n")
+            .nth(1)
+            .expect("explanation section");
+        for article in &ids {
+            assert_eq!(
+                why.matches(&format!("  #{article} [")).count(),
+                1,
+                "article {article} listed once in story {id}:\n{why}"
+            );
+        }
+        let reasons = why.matches("first article of the story").count()
+            + why.matches("     similar to #").count()
+            + why.matches("     language edition of #").count()
+            + why.matches("     near-duplicate of #").count();
+        assert_eq!(reasons, articles, "one reason per article:\n{why}");
+    }
+    assert!(similar_seen > 0, "no article joined by similarity");
+}

@@ -56,6 +56,26 @@ pub struct StoryFilter {
 }
 
 impl Store {
+    /// The store's change counter: it grows with every article inserted or changed, so a
+    /// caller that remembers it can later ask what changed since ([`Store::articles_changed`]).
+    pub fn last_seq(&self) -> i64 {
+        self.db_seq
+    }
+
+    /// Ids of the articles added after row `after_id` or changed after change counter
+    /// `after_seq` (see [`Store::last_seq`]), in id order: what a persisted story index saved
+    /// at (`after_id`, `after_seq`) has not seen.
+    pub fn articles_changed(&self, after_id: i64, after_seq: i64) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id > ?1 OR seq > ?2 ORDER BY id")
+            .db(&self.db_path)?;
+        let rows = stmt
+            .query_map(params![after_id, after_seq], |r| r.get(0))
+            .db(&self.db_path)?;
+        rows.collect::<Result<Vec<i64>, _>>().db(&self.db_path)
+    }
+
     /// Records story assignments (replacing earlier ones of the same articles), in one
     /// transaction.
     pub fn set_stories(&mut self, rows: &[StoryAssignment]) -> Result<(), StoreError> {
@@ -121,6 +141,19 @@ impl Store {
         })
         .optional()
         .db(&self.db_path)
+    }
+
+    /// `(article id, story id)` of every assigned article, by article id: the story table
+    /// without its scores and explanations (cheap to read on every ingest).
+    pub fn story_ids_by_article(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id, story_id FROM story_members ORDER BY article_id")
+            .db(&self.db_path)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .db(&self.db_path)?;
+        rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
     }
 
     /// The articles of story `id` with their assignments, in article id order.

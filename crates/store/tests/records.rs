@@ -208,3 +208,72 @@ fn short_texts_are_never_near_duplicates() {
         .unwrap();
     assert_eq!(out[1].status, PutStatus::Inserted);
 }
+
+#[test]
+fn changes_since_a_sequence_number_name_new_and_updated_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.last_seq(), 0);
+    let a = article("https://example.com/a", Language::En, "A", &body(11, 3));
+    let b = article("https://example.com/b", Language::En, "B", &body(12, 3));
+    let ids: Vec<i64> = store
+        .put_batch(vec![(a.clone(), info("x")), (b, info("x"))])
+        .unwrap()
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    let seq = store.last_seq();
+    assert!(seq >= 2);
+    assert!(store.articles_changed(ids[1], seq).unwrap().is_empty());
+    // Unchanged content: nothing changes.
+    store.put_batch(vec![(a.clone(), info("y"))]).unwrap();
+    assert_eq!(store.last_seq(), seq);
+    // A new article and an update of the first.
+    let c = article("https://example.com/c", Language::En, "C", &body(13, 3));
+    let mut a2 = a;
+    a2.text.push_str(" Updated.");
+    let out = store
+        .put_batch(vec![(c, info("z")), (a2, info("z"))])
+        .unwrap();
+    assert_eq!(out[1].status, PutStatus::Updated);
+    assert!(store.last_seq() > seq);
+    assert_eq!(
+        store.articles_changed(ids[1], seq).unwrap(),
+        vec![ids[0], out[0].id]
+    );
+    // Everything after article 0 at counter 0.
+    assert_eq!(store.articles_changed(0, 0).unwrap().len(), 3);
+}
+
+#[test]
+fn story_ids_by_article_follow_the_assignments() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let out = store
+        .put_batch(vec![
+            (
+                article("https://example.com/a", Language::En, "A", &body(21, 3)),
+                info("x"),
+            ),
+            (
+                article("https://example.com/b", Language::En, "B", &body(22, 3)),
+                info("x"),
+            ),
+        ])
+        .unwrap();
+    assert!(store.story_ids_by_article().unwrap().is_empty());
+    let row = |article_id: i64, story_id: i64| newsloom_store::StoryAssignment {
+        article_id,
+        story_id,
+        score: 1.0,
+        link: "new".into(),
+        explanation: Some("{\"long\": \"explanation\"}".into()),
+    };
+    store
+        .set_stories(&[row(out[1].id, 7), row(out[0].id, 3)])
+        .unwrap();
+    assert_eq!(
+        store.story_ids_by_article().unwrap(),
+        vec![(out[0].id, 3), (out[1].id, 7)]
+    );
+}

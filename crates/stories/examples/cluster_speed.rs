@@ -11,7 +11,7 @@
 //! pipeline) and how many stories were formed against how many were generated.
 
 use newsloom_model::Language;
-use newsloom_stories::{ArticleRef, Features, StoryIndex};
+use newsloom_stories::{ArticleRef, Features, IndexEntry, StoryIndex};
 use std::time::Instant;
 
 /// A deterministic xorshift generator.
@@ -113,5 +113,40 @@ fn main() {
         n as f64 / secs,
         index.story_count(),
         generated.len()
+    );
+
+    // Saving and restoring the index, as the pipeline does between runs (JSON entries).
+    let t = Instant::now();
+    let json = match serde_json::to_vec(index.entries(0)) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("cluster_speed: {e}");
+            return;
+        }
+    };
+    let save = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let entries: Vec<IndexEntry> = match serde_json::from_slice(&json) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("cluster_speed: {e}");
+            return;
+        }
+    };
+    let mut restored = StoryIndex::new();
+    for e in entries {
+        if let Err(e) = restored.restore_entry(e) {
+            eprintln!("cluster_speed: {e}");
+            return;
+        }
+    }
+    let load = t.elapsed().as_secs_f64();
+    assert_eq!(restored.entries(0), index.entries(0));
+    println!(
+        "saved index: {:.1} MB of JSON ({:.0} bytes/article), written in {save:.2}s, read and \
+         restored in {load:.2}s ({:.0} articles/s; assigning them again took {secs:.2}s)",
+        json.len() as f64 / 1e6,
+        json.len() as f64 / n as f64,
+        n as f64 / load
     );
 }

@@ -20,6 +20,14 @@
 //! n boosted stumps on top); `PAIRS_BASELINE=1` keeps only the earlier nine components;
 //! `PAIRS_LEAD_CHARS`, `PAIRS_PREFIX_LEN`, `PAIRS_MAX_TEXT_CHARS` change the feature settings;
 //! `PAIRS_ERRORS=1` lists the largest held-out errors (components only, no text).
+//!
+//! `PAIRS_CV=k` chooses without looking at the held-out half: k-fold cross-validation inside
+//! the fitting half (folds by connected article components) of the current components and of
+//! candidate components computed here (`candidates`), one at a time (`PAIRS_TRY=a,b` adds a
+//! combination), with out-of-fold Pearson for the logistic model, for the mean of the two
+//! models and for a ridge regression, and F1 (`PAIRS_L2` changes the fit's L2 penalty;
+//! `PAIRS_OOF_THRESHOLD=1` chooses the thresholds on inner out-of-fold scores instead of the
+//! training folds' in-sample scores).
 
 use newsloom_analyse::Analyser;
 use newsloom_model::{Article, Language};
@@ -152,6 +160,10 @@ fn main() -> ExitCode {
 
     let hash_split: Vec<bool> = pairs.iter().map(|p| fnv1a(&p.id) & 1 == 0).collect();
     let fitting = component_split(&pairs);
+    if let Some(k) = env("PAIRS_CV") {
+        cross_validate(&pairs, &comps, &features, &articles, &fitting, k);
+        return ExitCode::SUCCESS;
+    }
     if std::env::var_os("PAIRS_ABLATE").is_some() {
         ablate(&pairs, &comps, &hash_split, &fitting);
     }
@@ -664,4 +676,433 @@ fn print_constants(w: &Weights, threshold: f64, c: &Weights, cutoff: f64) {
     }
     println!("pub const SAME_STORY_THRESHOLD: f64 = {threshold:.3};");
     println!("pub const SAME_STORY_PROBABILITY: f64 = {cutoff:.3};");
+}
+
+/// Candidate components not (yet) in the model, computed here to be tried by
+/// [`cross_validate`]: (name, one value per pair).
+fn candidates(
+    pairs: &[Pair],
+    features: &[Features],
+    articles: &[Article],
+) -> Vec<(&'static str, Vec<f64>)> {
+    use std::collections::{BTreeSet, HashMap as Map};
+    let days = |f: &Features| -> Vec<i64> {
+        f.dates
+            .keys()
+            .filter_map(|d| {
+                let p: Vec<i64> = d.split('-').filter_map(|x| x.parse().ok()).collect();
+                (p.len() == 3).then(|| p[0] * 372 + p[1] * 31 + p[2])
+            })
+            .collect()
+    };
+    let gap = |a: &Features, b: &Features| -> Option<i64> {
+        let (da, db) = (days(a), days(b));
+        da.iter()
+            .flat_map(|x| db.iter().map(move |y| (x - y).abs()))
+            .min()
+    };
+    // Consonant skeletons of names (transliteration variants: Navalny/Nawalny, Putin/Poutine).
+    let skeleton = |k: &str| -> String {
+        let k = k
+            .replace("kh", "k")
+            .replace("ch", "k")
+            .replace("sch", "s")
+            .replace("sh", "s")
+            .replace("ph", "f")
+            .replace("th", "t");
+        let mut out = String::new();
+        for c in k.chars() {
+            let c = match c {
+                'w' => 'v',
+                'z' => 's',
+                'c' | 'q' => 'k',
+                'j' | 'y' | 'h' => continue,
+                c if "aeiou".contains(c) => continue,
+                c if !c.is_alphanumeric() => continue,
+                c => c,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let names = |f: &Features| -> BTreeSet<String> {
+        f.entities
+            .keys()
+            .chain(f.capitalised.keys())
+            .map(|k| skeleton(k))
+            .filter(|s| s.chars().count() >= 3)
+            .collect()
+    };
+    let name_sets: Vec<BTreeSet<String>> = features.iter().map(names).collect();
+    let mut df: Map<&str, f64> = Map::new();
+    for s in &name_sets {
+        for k in s {
+            *df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let n = features.len() as f64;
+    let idf = |k: &str| ((1.0 + n) / (1.0 + df.get(k).copied().unwrap_or(0.0))).ln() + 1.0;
+    let set_cos = |a: &BTreeSet<String>, b: &BTreeSet<String>, pow: f64| -> f64 {
+        let na: f64 = a.iter().map(|k| idf(k).powf(2.0 * pow)).sum::<f64>().sqrt();
+        let nb: f64 = b.iter().map(|k| idf(k).powf(2.0 * pow)).sum::<f64>().sqrt();
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        a.intersection(b)
+            .map(|k| idf(k).powf(2.0 * pow))
+            .sum::<f64>()
+            / (na * nb)
+    };
+    let bag_cos_pow = |a: &newsloom_stories::features::Bag,
+                       b: &newsloom_stories::features::Bag,
+                       idf: &dyn Fn(&str) -> f64|
+     -> f64 {
+        let w = |k: &str, n: u32| (1.0 + f64::from(n.max(1)).ln()) * idf(k);
+        let na = a.iter().map(|(k, n)| w(k, *n).powi(2)).sum::<f64>().sqrt();
+        let nb = b.iter().map(|(k, n)| w(k, *n).powi(2)).sum::<f64>().sqrt();
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        a.iter()
+            .filter_map(|(k, n)| b.get(k).map(|m| w(k, *n) * w(k, *m)))
+            .sum::<f64>()
+            / (na * nb)
+    };
+    let mut term_df: Map<&str, f64> = Map::new();
+    let mut ent_df: Map<&str, f64> = Map::new();
+    for f in features {
+        for k in f.terms.keys() {
+            *term_df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+        for k in f.entities.keys() {
+            *ent_df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let idf2 = |df: &Map<&str, f64>, k: &str| {
+        (((1.0 + n) / (1.0 + df.get(k).copied().unwrap_or(0.0))).ln() + 1.0).powi(2)
+    };
+    // Consonant skeletons of whole words, for cognates across languages
+    // (gouvernement/governo/gobierno → gvrn; police/Polizei/polizia → pls).
+    let cognate = |w: &str| -> Option<String> {
+        let w = newsloom_stories::normalise::fold(w);
+        if w.chars().count() < 5 || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let w = w
+            .replace("ph", "f")
+            .replace("th", "t")
+            .replace("qu", "k")
+            .replace("ch", "k");
+        let chars: Vec<char> = w.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let c = match c {
+                'c' if "eiy".contains(next) => 's',
+                'c' | 'q' => 'k',
+                'z' => 's',
+                'w' | 'b' => 'v',
+                'h' | 'y' | 'j' => continue,
+                c if "aeiou".contains(c) => continue,
+                c if !c.is_alphanumeric() => continue,
+                c => c,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+            if out.chars().count() == 4 {
+                break;
+            }
+        }
+        (out.chars().count() >= 3).then_some(out)
+    };
+    let cognate_bags: Vec<newsloom_stories::features::Bag> = articles
+        .iter()
+        .map(|a| {
+            let mut bag = newsloom_stories::features::Bag::new();
+            let text = format!("{} {}", a.title.as_deref().unwrap_or(""), a.text);
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                if let Some(k) = cognate(w) {
+                    *bag.entry(k).or_insert(0) += 1;
+                }
+            }
+            bag
+        })
+        .collect();
+    let mut cog_df: Map<&str, f64> = Map::new();
+    for b in &cognate_bags {
+        for k in b.keys() {
+            *cog_df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let cog_idf = |k: &str| ((1.0 + n) / (1.0 + cog_df.get(k).copied().unwrap_or(0.0))).ln() + 1.0;
+    let mut out: Vec<(&'static str, Vec<f64>)> = vec![
+        ("cognate", vec![]),
+        ("cognate_cross", vec![]),
+        ("cognate_rare", vec![]),
+        ("date_near", vec![]),
+        ("date_far", vec![]),
+        ("names_skeleton", vec![]),
+        ("names_skeleton_cross", vec![]),
+        ("lead_rare", vec![]),
+        ("entity_rare", vec![]),
+        ("length_ratio", vec![]),
+    ];
+    for p in pairs {
+        let (a, b) = (&features[p.a], &features[p.b]);
+        let cog = bag_cos_pow(&cognate_bags[p.a], &cognate_bags[p.b], &cog_idf).sqrt();
+        out[0].1.push(cog);
+        out[1]
+            .1
+            .push(if a.language != b.language { cog } else { 0.0 });
+        out[2].1.push(
+            bag_cos_pow(&cognate_bags[p.a], &cognate_bags[p.b], &|k| {
+                cog_idf(k).powi(2)
+            })
+            .sqrt(),
+        );
+        let g = gap(a, b);
+        out[3].1.push(g.map_or(0.0, |g| (-(g as f64) / 7.0).exp()));
+        out[4]
+            .1
+            .push(g.map_or(0.0, |g| if g > 14 { 1.0 } else { 0.0 }));
+        let sk = set_cos(&name_sets[p.a], &name_sets[p.b], 1.0).sqrt();
+        out[5].1.push(sk);
+        out[6]
+            .1
+            .push(if a.language != b.language { sk } else { 0.0 });
+        out[7]
+            .1
+            .push(bag_cos_pow(&a.lead, &b.lead, &|k| idf2(&term_df, k)).sqrt());
+        out[8]
+            .1
+            .push(bag_cos_pow(&a.entities, &b.entities, &|k| idf2(&ent_df, k)).sqrt());
+        let (la, lb) = (a.terms.len() as f64, b.terms.len() as f64);
+        out[9].1.push(if la.max(lb) > 0.0 {
+            la.min(lb) / la.max(lb)
+        } else {
+            0.0
+        });
+    }
+    out
+}
+
+/// k-fold cross-validation inside the fitting half only (folds by connected article
+/// components), for choosing components without looking at the held-out half: each variant's
+/// out-of-fold Pearson (graded model) and F1 (classifier, threshold chosen on the training
+/// folds), averaged over the two halves' roles swapped only when `PAIRS_SWAP` is set.
+fn cross_validate(
+    pairs: &[Pair],
+    comps: &[Components],
+    features: &[Features],
+    articles: &[Article],
+    fitting: &[bool],
+    k: usize,
+) {
+    let swap = std::env::var_os("PAIRS_SWAP").is_some();
+    let rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i] != swap).collect();
+    // Folds by connected component (its root), so no article is on both sides of a fold.
+    let fold: Vec<usize> = component_roots(pairs)
+        .iter()
+        .map(|r| (fnv1a(r) >> 8) as usize % k)
+        .collect();
+    let extra = candidates(pairs, features, articles);
+    let base: Vec<Vec<f64>> = comps.iter().map(|c| c.to_array().to_vec()).collect();
+    let mut variants: Vec<(String, Vec<usize>)> = vec![("current".into(), vec![])];
+    for (j, (name, _)) in extra.iter().enumerate() {
+        variants.push((format!("+{name}"), vec![j]));
+    }
+    if let Ok(list) = std::env::var("PAIRS_TRY") {
+        let pick: Vec<usize> = list
+            .split(',')
+            .filter_map(|n| extra.iter().position(|(m, _)| m == &n))
+            .collect();
+        variants.push((format!("+{list}"), pick));
+    }
+    println!(
+        "{:<40} {:>8} {:>8} {:>8}",
+        "variant (CV in the fitting half)", "Pearson", "F1 clf", "F1 reg"
+    );
+    for (name, extra_cols) in variants {
+        let xs: Vec<Vec<f64>> = base
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let mut x = x.clone();
+                for &j in &extra_cols {
+                    x.push(extra[j].1[i]);
+                }
+                x
+            })
+            .collect();
+        let n = xs[0].len();
+        let mut reg = vec![0.0; pairs.len()];
+        let mut clf = vec![0.0; pairs.len()];
+        let mut oof = vec![0.0; pairs.len()];
+        let mut oof_mix = vec![0.0; pairs.len()];
+        let mut oof_lin = vec![0.0; pairs.len()];
+        let mut hits = (0.0, 0.0, 0.0);
+        let mut hits_reg = (0.0, 0.0, 0.0);
+        for f in 0..k {
+            let train: Vec<usize> = rows.iter().copied().filter(|&i| fold[i] != f).collect();
+            let test: Vec<usize> = rows.iter().copied().filter(|&i| fold[i] == f).collect();
+            let tx: Vec<Vec<f64>> = train.iter().map(|&i| xs[i].clone()).collect();
+            let graded: Vec<f64> = train.iter().map(|&i| pairs[i].graded).collect();
+            let same: Vec<f64> = train
+                .iter()
+                .map(|&i| if pairs[i].same { 1.0 } else { 0.0 })
+                .collect();
+            let mut cfg = FitConfig::default();
+            if let Some(l2) = std::env::var("PAIRS_L2").ok().and_then(|v| v.parse().ok()) {
+                cfg.l2 = l2;
+            }
+            let wr = fit_logistic_rows(&tx, &graded, n, &cfg);
+            let wc = fit_logistic_rows(&tx, &same, n, &cfg);
+            let apply = |(b, w): &(f64, Vec<f64>), x: &[f64]| {
+                sigmoid(b + x.iter().zip(w).map(|(a, c)| a * c).sum::<f64>())
+            };
+            for i in 0..pairs.len() {
+                reg[i] = apply(&wr, &xs[i]);
+                clf[i] = apply(&wc, &xs[i]);
+            }
+            let (t, tr) = if std::env::var_os("PAIRS_OOF_THRESHOLD").is_some() {
+                // Thresholds chosen on out-of-fold scores of the training folds (inner
+                // cross-validation), not on their in-sample scores.
+                let mut inner_clf = vec![0.0; pairs.len()];
+                let mut inner_reg = vec![0.0; pairs.len()];
+                for g in (0..k).filter(|&g| g != f) {
+                    let fit: Vec<usize> = train.iter().copied().filter(|&i| fold[i] != g).collect();
+                    let fx: Vec<Vec<f64>> = fit.iter().map(|&i| xs[i].clone()).collect();
+                    let fg: Vec<f64> = fit.iter().map(|&i| pairs[i].graded).collect();
+                    let fs: Vec<f64> = fit
+                        .iter()
+                        .map(|&i| if pairs[i].same { 1.0 } else { 0.0 })
+                        .collect();
+                    let ir = fit_logistic_rows(&fx, &fg, n, &cfg);
+                    let ic = fit_logistic_rows(&fx, &fs, n, &cfg);
+                    for &i in train.iter().filter(|&&i| fold[i] == g) {
+                        inner_reg[i] = apply(&ir, &xs[i]);
+                        inner_clf[i] = apply(&ic, &xs[i]);
+                    }
+                }
+                (
+                    best_threshold(&train, &inner_clf, pairs),
+                    best_threshold(&train, &inner_reg, pairs),
+                )
+            } else {
+                (
+                    best_threshold(&train, &clf, pairs),
+                    best_threshold(&train, &reg, pairs),
+                )
+            };
+            for &i in &test {
+                for (h, s, t) in [(&mut hits, clf[i], t), (&mut hits_reg, reg[i], tr)] {
+                    match (s >= t, pairs[i].same) {
+                        (true, true) => h.0 += 1.0,
+                        (true, false) => h.1 += 1.0,
+                        (false, true) => h.2 += 1.0,
+                        _ => {}
+                    }
+                }
+            }
+            let lin = ridge(&tx, &graded, 1e-2);
+            // The out-of-fold scores, for the Pearson.
+            for &i in &test {
+                oof[i] = reg[i];
+                oof_mix[i] = 0.5 * (reg[i] + clf[i]);
+                oof_lin[i] = lin.0 + xs[i].iter().zip(&lin.1).map(|(a, c)| a * c).sum::<f64>();
+            }
+        }
+        let f1 = |h: (f64, f64, f64)| 2.0 * h.0 / (2.0 * h.0 + h.1 + h.2);
+        let pick = |v: &[f64]| -> Vec<f64> { rows.iter().map(|&i| v[i]).collect() };
+        let ys: Vec<f64> = rows.iter().map(|&i| pairs[i].graded).collect();
+        println!(
+            "{:<40} {:>8.3} {:>8.3} {:>8.3}   mix {:.3} linear {:.3}",
+            name,
+            pearson(&pick(&oof), &ys),
+            f1(hits),
+            f1(hits_reg),
+            pearson(&pick(&oof_mix), &ys),
+            pearson(&pick(&oof_lin), &ys),
+        );
+    }
+}
+
+/// The connected-component root (smallest base id) of each pair.
+fn component_roots(pairs: &[Pair]) -> Vec<String> {
+    let mut parent: HashMap<String, String> = HashMap::new();
+    fn find(parent: &mut HashMap<String, String>, x: &str) -> String {
+        let mut x = x.to_string();
+        loop {
+            let p = parent.entry(x.clone()).or_insert_with(|| x.clone()).clone();
+            if p == x {
+                return x;
+            }
+            x = p;
+        }
+    }
+    let ends = |p: &Pair| {
+        let mut ids = p.id.splitn(2, '_');
+        let a = base_id(ids.next().unwrap_or_default()).to_string();
+        let b = base_id(ids.next().unwrap_or_default()).to_string();
+        (a, b)
+    };
+    for p in pairs {
+        let (a, b) = ends(p);
+        let (ra, rb) = (find(&mut parent, &a), find(&mut parent, &b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    pairs
+        .iter()
+        .map(|p| find(&mut parent, &ends(p).0))
+        .collect()
+}
+
+/// Ridge regression `y ≈ b + w·x` (L2 `lambda` on `w`), by the normal equations.
+#[allow(clippy::needless_range_loop)]
+fn ridge(xs: &[Vec<f64>], ys: &[f64], lambda: f64) -> (f64, Vec<f64>) {
+    let n = xs.first().map_or(0, Vec::len) + 1;
+    let mut a = vec![vec![0.0; n + 1]; n];
+    for (x, y) in xs.iter().zip(ys) {
+        let row: Vec<f64> = std::iter::once(1.0).chain(x.iter().copied()).collect();
+        for i in 0..n {
+            for j in 0..n {
+                a[i][j] += row[i] * row[j];
+            }
+            a[i][n] += row[i] * y;
+        }
+    }
+    let m = xs.len() as f64;
+    for (i, r) in a.iter_mut().enumerate().skip(1) {
+        r[i] += lambda * m;
+    }
+    // Gauss-Jordan with partial pivoting.
+    for c in 0..n {
+        let p = (c..n)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .unwrap_or(c);
+        a.swap(c, p);
+        let d = a[c][c];
+        if d.abs() < 1e-12 {
+            continue;
+        }
+        for j in c..=n {
+            a[c][j] /= d;
+        }
+        for i in 0..n {
+            if i != c {
+                let f = a[i][c];
+                for j in c..=n {
+                    a[i][j] -= f * a[c][j];
+                }
+            }
+        }
+    }
+    let sol: Vec<f64> = a.iter().map(|r| r[n]).collect();
+    (sol[0], sol[1..].to_vec())
 }

@@ -22,6 +22,17 @@ pub enum StoryError {
     /// An article with this id was already added.
     #[error("article {0:?} was already added")]
     DuplicateId(String),
+    /// A restored entry names a story that cannot exist yet (stories are numbered from 1 in
+    /// creation order, so an entry can only join a known story or start the next one).
+    #[error("restored article {id:?} names story {story}, but only {known} stories exist")]
+    StoryOutOfOrder {
+        /// The entry's article id.
+        id: String,
+        /// The story it names.
+        story: StoryId,
+        /// Stories known before it.
+        known: usize,
+    },
 }
 
 /// What the index needs of one article, computed once.
@@ -132,12 +143,23 @@ impl Default for ClusterConfig {
     }
 }
 
-/// One indexed article.
-#[derive(Debug, Clone)]
-struct Indexed {
-    id: String,
-    story: StoryId,
-    features: Features,
+/// One indexed article as the index keeps it, and as it is persisted: everything
+/// [`StoryIndex::restore_entry`] needs to rebuild the index exactly as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    /// The article's id.
+    pub id: String,
+    /// Its story.
+    pub story: StoryId,
+    /// Its URL (for hreflang links to it).
+    pub url: Option<String>,
+    /// URLs of its other-language editions.
+    pub edition_urls: Vec<String>,
+    /// Its comparison features.
+    pub features: Features,
+    /// The text terms it was indexed by: its highest TF-IDF terms when it was added, which
+    /// depend on the document frequencies of that moment and so cannot be recomputed later.
+    pub terms: Vec<String>,
 }
 
 /// The story index: articles, their stories, and the inverted index that finds candidates.
@@ -146,7 +168,7 @@ pub struct StoryIndex {
     config: ClusterConfig,
     similarity: Similarity,
     stats: TermStats,
-    articles: Vec<Indexed>,
+    articles: Vec<IndexEntry>,
     by_id: HashMap<String, u32>,
     by_url: HashMap<String, u32>,
     by_edition_url: HashMap<String, u32>,
@@ -209,6 +231,34 @@ impl StoryIndex {
         &self.stats
     }
 
+    /// The indexed articles from the `from`-th on (0-based), in the order they were added:
+    /// what persisting the index writes (all of them, or those added since the last write).
+    pub fn entries(&self, from: usize) -> &[IndexEntry] {
+        self.articles.get(from..).unwrap_or(&[])
+    }
+
+    /// Adds back an article as [`StoryIndex::entries`] gave it, without scoring it: restoring
+    /// every entry in order rebuilds the index (articles, stories, document frequencies,
+    /// inverted index, edition URLs) exactly as it was, so later [`StoryIndex::add`] calls
+    /// assign as they would have. Fails on an id already added or a story number that cannot
+    /// exist yet (entries out of order or from another index).
+    pub fn restore_entry(&mut self, entry: IndexEntry) -> Result<(), StoryError> {
+        if self.by_id.contains_key(&entry.id) {
+            return Err(StoryError::DuplicateId(entry.id));
+        }
+        let known = self.stories.len();
+        if entry.story == 0 || entry.story > known as StoryId + 1 {
+            return Err(StoryError::StoryOutOfOrder {
+                id: entry.id,
+                story: entry.story,
+                known,
+            });
+        }
+        self.stats.observe(&entry.features);
+        self.insert(entry);
+        Ok(())
+    }
+
     /// Assigns an article to a story.
     pub fn add(&mut self, article: &ArticleRef) -> Result<Assignment, StoryError> {
         if self.by_id.contains_key(&article.id) {
@@ -218,7 +268,19 @@ impl StoryIndex {
         let assignment = self
             .direct_link(article)
             .unwrap_or_else(|| self.by_similarity(article));
-        self.insert(article, assignment.story_id);
+        let terms = self
+            .top_terms(&article.features)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        self.insert(IndexEntry {
+            id: article.id.clone(),
+            story: assignment.story_id,
+            url: article.url.clone(),
+            edition_urls: article.edition_urls.clone(),
+            features: article.features.clone(),
+            terms,
+        });
         Ok(assignment)
     }
 
@@ -316,6 +378,13 @@ impl StoryIndex {
             f.keys(Family::Capitalised)
                 .map(|k| (Family::Capitalised, k)),
         );
+        keys.extend(self.top_terms(f).into_iter().map(|k| (Family::Term, k)));
+        keys
+    }
+
+    /// The article's [`ClusterConfig::terms_per_article`] highest TF-IDF terms, by the
+    /// document frequencies of now.
+    fn top_terms<'f>(&self, f: &'f Features) -> Vec<&'f str> {
         let mut terms: Vec<(f64, &str)> = f
             .terms
             .iter()
@@ -327,44 +396,46 @@ impl StoryIndex {
             })
             .collect();
         terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        keys.extend(
-            terms
-                .into_iter()
-                .take(self.config.terms_per_article)
-                .map(|(_, k)| (Family::Term, k)),
-        );
-        keys
+        terms
+            .into_iter()
+            .take(self.config.terms_per_article)
+            .map(|(_, k)| k)
+            .collect()
     }
 
-    fn insert(&mut self, article: &ArticleRef, story: StoryId) {
+    /// Indexes an entry whose story is already decided (and whose keys were observed).
+    fn insert(&mut self, entry: IndexEntry) {
         let idx = self.articles.len() as u32;
-        let keys: Vec<(Family, String)> = self
-            .index_keys(&article.features)
-            .into_iter()
-            .map(|(f, k)| (f, k.to_string()))
-            .collect();
-        for key in keys {
-            self.postings.entry(key).or_default().push(idx);
+        let f = &entry.features;
+        let keys = f
+            .keys(Family::Entity)
+            .map(|k| (Family::Entity, k))
+            .chain(
+                f.keys(Family::Capitalised)
+                    .map(|k| (Family::Capitalised, k)),
+            )
+            .chain(entry.terms.iter().map(|k| (Family::Term, k.as_str())));
+        for (family, key) in keys {
+            self.postings
+                .entry((family, key.to_string()))
+                .or_default()
+                .push(idx);
         }
-        if let Some(u) = &article.url {
+        if let Some(u) = &entry.url {
             self.by_url.insert(url_key(u), idx);
         }
-        for u in &article.edition_urls {
+        for u in &entry.edition_urls {
             self.by_edition_url.insert(url_key(u), idx);
         }
-        self.by_id.insert(article.id.clone(), idx);
-        let slot = (story - 1) as usize;
+        self.by_id.insert(entry.id.clone(), idx);
+        let slot = (entry.story - 1) as usize;
         if slot >= self.stories.len() {
             self.stories.push(Vec::new());
         }
         if let Some(members) = self.stories.get_mut(slot) {
             members.push(idx);
         }
-        self.articles.push(Indexed {
-            id: article.id.clone(),
-            story,
-            features: article.features.clone(),
-        });
+        self.articles.push(entry);
     }
 }
 

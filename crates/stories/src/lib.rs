@@ -30,7 +30,9 @@ pub mod similarity;
 pub mod story;
 pub mod timeline;
 
-pub use cluster::{ArticleRef, Assignment, ClusterConfig, StoryError, StoryId, StoryIndex};
+pub use cluster::{
+    ArticleRef, Assignment, ClusterConfig, IndexEntry, StoryError, StoryId, StoryIndex,
+};
 pub use features::{FeatureConfig, Features};
 pub use idf::TermStats;
 pub use similarity::{Components, Explanation, Similarity};

@@ -216,3 +216,58 @@ fn timeline_merges_one_event_told_in_two_languages() {
     let json = serde_json::to_string(&story).unwrap();
     assert!(json.contains("\"timeline\""));
 }
+
+#[test]
+fn restored_index_assigns_like_the_original() {
+    let articles = analysed();
+    let cfg = FeatureConfig::default();
+    let refs: Vec<ArticleRef> = articles
+        .iter()
+        .map(|(id, a)| ArticleRef::from_article(id, a, &cfg))
+        .collect();
+    let (first, rest) = refs.split_at(4);
+    let mut original = StoryIndex::new();
+    for r in first {
+        original.add(r).unwrap();
+    }
+    // Through JSON, as the pipeline persists it.
+    let json = serde_json::to_string(original.entries(0)).unwrap();
+    let entries: Vec<newsloom_stories::IndexEntry> = serde_json::from_str(&json).unwrap();
+    let mut restored = StoryIndex::new();
+    for e in entries {
+        restored.restore_entry(e).unwrap();
+    }
+    assert_eq!(restored.len(), original.len());
+    assert_eq!(restored.story_count(), original.story_count());
+    assert_eq!(restored.entries(0), original.entries(0));
+    for r in rest {
+        let a = original.add(r).unwrap();
+        let b = restored.add(r).unwrap();
+        assert_eq!(a, b, "{}", r.id);
+    }
+    // The rest joined stories of the first four at least once (the test says something).
+    assert!(restored.story_count() < refs.len());
+}
+
+#[test]
+fn restoring_rejects_entries_out_of_order() {
+    let articles = analysed();
+    let cfg = FeatureConfig::default();
+    let mut index = StoryIndex::new();
+    for (id, a) in articles.iter().take(3) {
+        index.add(&ArticleRef::from_article(id, a, &cfg)).unwrap();
+    }
+    let mut entries = index.entries(0).to_vec();
+    let mut restored = StoryIndex::new();
+    entries[0].story = 2;
+    assert!(matches!(
+        restored.restore_entry(entries[0].clone()),
+        Err(newsloom_stories::StoryError::StoryOutOfOrder { .. })
+    ));
+    entries[0].story = 1;
+    restored.restore_entry(entries[0].clone()).unwrap();
+    assert!(matches!(
+        restored.restore_entry(entries[0].clone()),
+        Err(newsloom_stories::StoryError::DuplicateId(_))
+    ));
+}
