@@ -657,6 +657,7 @@ struct SpeakerView {
 }
 
 struct MemberView {
+    id: i64,
     href: String,
     title: String,
     site: String,
@@ -692,26 +693,30 @@ struct StoryPage {
     sources: Vec<CountedName>,
 }
 
-/// A short reading of a stored assignment explanation: the matched names, numbers, dates.
-fn explain(explanation: Option<&str>) -> String {
-    let Some(value) = explanation.and_then(|e| serde_json::from_str::<serde_json::Value>(e).ok())
-    else {
-        return String::new();
-    };
+/// A short reading of a stored assignment: which article it matched, and the entities,
+/// speakers, dates and numbers the two share.
+fn explain(link: &str, explanation: Option<&str>) -> String {
+    let value = explanation
+        .and_then(|e| serde_json::from_str::<serde_json::Value>(e).ok())
+        .unwrap_or_default();
+    let matched = value["matched"].as_i64();
     let mut parts = Vec::new();
-    if let Some(map) = value.as_object() {
-        for (key, v) in map {
-            let words: Vec<String> = match v {
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .take(6)
-                    .collect(),
-                _ => continue,
-            };
-            if !words.is_empty() {
-                parts.push(format!("{}: {}", key.replace('_', " "), words.join(", ")));
-            }
+    match (link, matched) {
+        ("edition", Some(m)) => parts.push(format!("language edition of #{m}")),
+        ("duplicate", Some(m)) => parts.push(format!("copy of #{m}")),
+        ("similar", Some(m)) => parts.push(format!("like #{m}")),
+        _ => {}
+    }
+    for key in ["entities", "speakers", "dates", "numbers"] {
+        let words: Vec<&str> = value[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str())
+            .take(6)
+            .collect();
+        if !words.is_empty() {
+            parts.push(format!("{key}: {}", words.join(", ")));
         }
     }
     parts.join(" · ")
@@ -742,13 +747,14 @@ fn story_page(store: &Store, id: i64) -> Result<StoryPage, ApiError> {
             },
         );
         articles.push(MemberView {
+            id: m.article_id,
             href: format!("/article/{}", m.article_id),
             title: a.title.clone().unwrap_or_else(|| "(untitled)".into()),
             site,
             language,
             published: a.published.as_deref().map(day).unwrap_or_default(),
             link: format!("{} {:.2}", m.link, m.score),
-            why: explain(m.explanation.as_deref()),
+            why: explain(&m.link, m.explanation.as_deref()),
         });
     }
     let label_of = |article_id: &str| {
