@@ -49,6 +49,15 @@ pub struct Lexicon {
     pub not_names: &'static [&'static str],
     /// German reported-speech subjunctive forms ("sei", "habe", "werde", "könne").
     pub subjunctives: &'static [&'static str],
+    /// Verbs that give something a name or a label ("nannte", "bezeichnete", "sprach von"):
+    /// with them a quoted single word is someone's wording, not a name or a term.
+    pub naming_verbs: &'static [&'static str],
+    /// Prepositions: a name right after one is its object, never a subject ("sagte gegenüber
+    /// der ARD", "schrieb im Nachrichtenmagazin DER SPIEGEL").
+    pub prepositions: &'static [&'static str],
+    /// Endings of adjectives and adverbs that German capitalises only at a sentence start
+    /// ("Relativierend", "Unmissverständlich", "Offenbar"), so such a word is no name there.
+    pub adverb_suffixes: &'static [&'static str],
 }
 
 impl Lexicon {
@@ -98,6 +107,22 @@ impl Lexicon {
             || self.is_determiner(word)
             || self.pronoun(word).is_some()
             || self.is_verb(word)
+    }
+
+    /// True when `word` ends like an adjective or adverb ([`Lexicon::adverb_suffixes`]).
+    pub fn has_adverb_suffix(&self, word: &str) -> bool {
+        let w = normalise(word);
+        self.adverb_suffixes.iter().any(|s| w.ends_with(s))
+    }
+
+    /// True when `word` is a preposition.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        contains(self.prepositions, word)
+    }
+
+    /// True when `word` is a naming verb.
+    pub fn is_naming_verb(&self, word: &str) -> bool {
+        contains(self.naming_verbs, word)
     }
 
     /// True when `word` opens reported speech.
@@ -503,6 +528,66 @@ pub static EN: Lexicon = Lexicon {
         "several",
     ],
     subjunctives: &[],
+    naming_verbs: &[
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "dub",
+        "dubs",
+        "dubbed",
+        "dubbing",
+        "label",
+        "labels",
+        "labeled",
+        "labelled",
+        "labeling",
+        "labelling",
+        "describe",
+        "describes",
+        "described",
+        "describing",
+        "brand",
+        "brands",
+        "branded",
+        "branding",
+        "deem",
+        "deems",
+        "deemed",
+        "term",
+        "termed",
+        "accuse",
+        "accuses",
+        "accused",
+        "accusing",
+        "decry",
+        "decried",
+        "denounce",
+        "denounced",
+        "denouncing",
+        "condemn",
+        "condemned",
+        "praise",
+        "praised",
+        "praising",
+        "vow",
+        "vowed",
+        "vowing",
+        "promise",
+        "promised",
+        "promising",
+        "pledge",
+        "pledged",
+        "pledging",
+        "urge",
+        "urged",
+        "urging",
+        "warn",
+        "warned",
+        "warning",
+    ],
+    prepositions: &[],
+    adverb_suffixes: &[],
 };
 
 /// French.
@@ -784,6 +869,9 @@ pub static FR: Lexicon = Lexicon {
         "enfin",
     ],
     subjunctives: &[],
+    naming_verbs: &[],
+    prepositions: &[],
+    adverb_suffixes: &[],
 };
 
 /// Spanish.
@@ -1046,6 +1134,9 @@ pub static ES: Lexicon = Lexicon {
         "del",
     ],
     subjunctives: &[],
+    naming_verbs: &[],
+    prepositions: &[],
+    adverb_suffixes: &[],
 };
 
 /// German.
@@ -1162,7 +1253,22 @@ pub static DE: Lexicon = Lexicon {
         "warnten",
         "kritisierten",
     ],
-    prepositional: &[&["laut"], &["nach", "angaben"], &["zufolge"], &["gemäß"]],
+    prepositional: &[
+        &["laut"],
+        &["nach", "angaben"],
+        &["zufolge"],
+        &["gemäß"],
+        &["nach", "auffassung"],
+        &["nach", "ansicht"],
+        &["nach", "meinung"],
+        &["nach", "einschätzung"],
+        &["nach", "darstellung"],
+        &["nach", "darstellungen"],
+        &["nach", "den", "worten"],
+        &["nach", "worten"],
+        &["nach", "aussage"],
+        &["nach", "aussagen"],
+    ],
     right_only: &["so"],
     complementisers: &["dass", "daß", "ob"],
     skippable: &[
@@ -1355,6 +1461,66 @@ pub static DE: Lexicon = Lexicon {
         "liege", "stehe", "gehe", "komme", "brauche", "bleibe", "wisse", "handle", "handele",
         "trage", "sehe", "gelte", "fehle",
     ],
+    naming_verbs: &[
+        "nannte",
+        "nannten",
+        "nennt",
+        "nennen",
+        "genannt",
+        "bezeichnete",
+        "bezeichneten",
+        "bezeichnet",
+        "bezeichnen",
+        "sprach",
+        "sprachen",
+        "spricht",
+        "wertete",
+        "werteten",
+        "wertet",
+        "beschrieb",
+        "beschrieben",
+        "beschreibt",
+        "kritisierte",
+        "kritisiert",
+        "titulierte",
+        "tituliert",
+        "beschimpfte",
+        "beschimpft",
+    ],
+    prepositions: &[
+        "in",
+        "im",
+        "bei",
+        "beim",
+        "zur",
+        "zum",
+        "vom",
+        "von",
+        "laut",
+        "gegenüber",
+        "für",
+        "nach",
+        "mit",
+        "auf",
+        "an",
+        "am",
+        "aus",
+        "über",
+        "unter",
+        "vor",
+        "zu",
+        "durch",
+        "gegen",
+        "ohne",
+        "um",
+        "seit",
+        "während",
+        "wegen",
+        "trotz",
+        "ins",
+        "ans",
+    ],
+    adverb_suffixes: &["end", "lich", "bar", "ig", "isch", "weise", "los", "sam"],
 };
 
 /// Italian.
@@ -1587,6 +1753,9 @@ pub static IT: Lexicon = Lexicon {
         "interpellata",
     ],
     subjunctives: &[],
+    naming_verbs: &[],
+    prepositions: &[],
+    adverb_suffixes: &[],
 };
 
 /// Common given names by gender (all five languages), for pronoun agreement when no

@@ -49,6 +49,8 @@ pub struct QuoteConfig {
     pub title_case_share: f32,
     /// Titles are recognised up to this many words even with a speech cue nearby.
     pub title_max_words: usize,
+    /// A quote of at most this many words that an entity mention covers is a name, not speech.
+    pub name_max_words: usize,
     /// Most tokens of the left frame searched for a cue.
     pub left_frame_tokens: usize,
     /// Most tokens between a quote's end and a cue to its right.
@@ -69,6 +71,7 @@ impl Default for QuoteConfig {
             scare_max_words: 4,
             title_case_share: 0.75,
             title_max_words: 6,
+            name_max_words: 3,
             left_frame_tokens: 40,
             right_cue_window: 20,
             max_object_tokens: 6,
@@ -132,6 +135,7 @@ pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -
             });
         }
         resolver.note_sentence_subject(sent.tokens.clone());
+        resolver.note_speech_subjects(sent.tokens.clone());
     }
     out.sort_by_key(|q| (q.start, q.end));
     out
@@ -186,8 +190,34 @@ fn direct(
     if words.len() <= config.title_max_words && is_title(doc, &words, config) {
         return None;
     }
+    // A name in quotes ("„Deutschlandfunk“", "„Amflora“"): the tagger found an entity
+    // covering the quoted words.
+    if words.len() <= config.name_max_words && quotes_a_name(doc, resolver, &words) {
+        return None;
+    }
+    // German: a single capitalised word in quotes is a name or a term ("die Modelle
+    // „Touareg“", "in der Tradition des „Eurokommunismus“") unless its sentence gives
+    // something that label ("nannte die Absage einen „Vertrauensbruch“").
+    if doc.lang == Language::De
+        && words.len() == 1
+        && doc.token_text(words[0]).starts_with(char::is_uppercase)
+        && !sentence_has_naming_verb(doc, lex, m.open)
+    {
+        return None;
+    }
     let left_first = colon_before(doc, m) || ends_sentence(doc, m);
-    let attribution = attribute(doc, lex, &left, right.clone(), left_first, config);
+    // A quote closing a sentence it does not open ("Sanders called the suspension “arbitrary.”
+    // Josh Hendler … warned"): what follows is another sentence, with its own speaker.
+    let opens_own_sentence = left
+        .iter()
+        .flat_map(|seg| seg.clone())
+        .all(|i| doc.tokens[i].kind != TokenKind::Word);
+    let cue_right = if ends_sentence(doc, m) && !opens_own_sentence {
+        right.start..right.start
+    } else {
+        right.clone()
+    };
+    let attribution = attribute(doc, lex, &left, cue_right, left_first, config);
     // A name after the noun it names; a single German word after a noun is a name only with no
     // speech verb around ("verteidigte die Bezeichnung „Gesindel“").
     if words.len() <= config.title_max_words
@@ -225,7 +255,13 @@ fn direct(
                     .flat_map(|s| s.clone())
                     .chain(right.clone())
                     .any(|i| lex.is_subjunctive(doc.token_text(i)));
-            if (words.len() <= config.scare_max_words && !reported) || is_title(doc, &words, config)
+            // A short quote in a sentence that names or labels something is someone's wording
+            // ("calling it “disqualifying”", "accused Sanders of a “flip-flop”"). Not in German,
+            // whose naming verbs are speech cues already ("nannte"): there the rule only adds
+            // terms in quotes.
+            let labelled = doc.lang != Language::De && sentence_has_naming_verb(doc, lex, m.open);
+            if (words.len() <= config.scare_max_words && !reported && !labelled)
+                || is_title(doc, &words, config)
             {
                 return None;
             }
@@ -236,20 +272,54 @@ fn direct(
                 .flat_map(|seg| seg.clone())
                 .all(|i| doc.tokens[i].kind != TokenKind::Word)
                 || reported;
+            // A quote making up the start of its paragraph continues the speaker of the quote
+            // that closed the previous paragraph ("…,” Trump said. ¶ “…”").
+            let opens_paragraph = starts_sentence && opens_its_paragraph(doc, m.open);
             let inherited = last
                 .as_ref()
-                .filter(|(p, _)| starts_sentence && *p == para)
+                .filter(|(p, _)| {
+                    starts_sentence && (*p == para || (opens_paragraph && *p + 1 == para))
+                })
                 .map(|(_, s)| s.clone());
             // A partial quote inside a sentence with no speech verb ("He called Burma a
             // “…”"): the sentence's subject, when it is a name or a pronoun.
-            let subject = if inherited.is_none() && !starts_sentence {
-                left.last()
-                    .and_then(|seg| sentence_subject(doc, lex, seg.clone()))
+            // A reported quote with its own subject ("Er habe „…“"): that subject.
+            let own_subject = reported;
+            let subject = if inherited.is_none() && (!starts_sentence || own_subject) {
+                let naming = if labelled {
+                    naming_subject(doc, lex, &left)
+                } else {
+                    None
+                };
+                naming
+                    .or_else(|| {
+                        left.last()
+                            .and_then(|seg| sentence_subject(doc, lex, seg.clone()))
+                    })
                     .and_then(|np| resolver.resolve(&np))
             } else {
                 None
             };
-            (inherited.or(subject), None)
+            // A quote introduced by a colon with no speech verb ("the Christie supporter
+            // retorted: “…”", "Ein Beamter der Nationalpolizei: „…“"): the subject of the
+            // clause before the colon.
+            let colon_subject = if inherited.is_none() && subject.is_none() && colon_before(doc, m)
+            {
+                left.first()
+                    .and_then(|seg| {
+                        let end = seg.end.saturating_sub(1);
+                        speaker::clause_subject(doc, lex, seg.start, end).or_else(|| {
+                            // "Die … Alice Kakamara, 30, beschrieb den Hergang:": the phrase
+                            // opening the sentence.
+                            names::np_after(doc, lex, seg.start, end)
+                                .filter(|np| np.kind != NpKind::Role || np.role.is_some())
+                        })
+                    })
+                    .and_then(|np| resolver.resolve(&np))
+            } else {
+                None
+            };
+            (inherited.or(subject).or(colon_subject), None)
         }
     };
     if let Some(s) = &speaker {
@@ -268,6 +338,46 @@ fn direct(
         },
         speaker,
     ))
+}
+
+/// The subject of the nearest naming verb of the left frame ("Cross called November’s
+/// general election “…”", "Romney went after Trump, calling it “…”"), never a phrase after
+/// the verb (its object: "called Trump a “…”").
+fn naming_subject(doc: &TextDoc<'_>, lex: &Lexicon, left: &[Range<usize>]) -> Option<names::Np> {
+    left.iter().find_map(|seg| {
+        let k = (seg.start..seg.end)
+            .rev()
+            .find(|&k| lex.is_naming_verb(doc.token_text(k)))?;
+        let cue = Cue {
+            tokens: k..k + 1,
+            kind: CueKind::Verb,
+            pronoun: None,
+        };
+        verb_subject(doc, lex, &cue, seg.start, seg.end, false).filter(|np| np.tokens.end <= k)
+    })
+}
+
+/// True when token `at` is in the first sentence of its paragraph.
+fn opens_its_paragraph(doc: &TextDoc<'_>, at: usize) -> bool {
+    let s = doc.sentence_of(at);
+    s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph
+}
+
+/// True when an entity mention covers all the quoted `words`.
+fn quotes_a_name(doc: &TextDoc<'_>, resolver: &Resolver<'_>, words: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let (start, end) = doc.char_span(doc.token_bytes(first..last + 1));
+    resolver.inside_entity(start, end)
+}
+
+/// True when the sentence of token `at` has a naming verb ([`Lexicon::is_naming_verb`]).
+fn sentence_has_naming_verb(doc: &TextDoc<'_>, lex: &Lexicon, at: usize) -> bool {
+    doc.sentences[doc.sentence_of(at)]
+        .tokens
+        .clone()
+        .any(|i| lex.is_naming_verb(doc.token_text(i)))
 }
 
 /// The subject opening sentence tokens `seg`: a name or pronoun, after at most two

@@ -251,6 +251,7 @@ pub fn np_after(doc: &TextDoc<'_>, lex: &Lexicon, start: usize, hi: usize) -> Op
             && !lex.is_verb(w)
             && !lex.is_skippable(w)
             && !NOT_IN_COMMON_NP.contains(&normalise(w).as_str())
+            && !lex.is_preposition(w)
         {
             last_name = None;
             i += 1;

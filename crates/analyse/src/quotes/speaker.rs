@@ -216,10 +216,21 @@ impl<'a> Resolver<'a> {
             NpKind::Name => {
                 let r = np.name.clone().unwrap_or(np.tokens.clone());
                 let entity = self.entity_for(r.clone());
+                // A surname alone takes the gender of the full name's given name ("Clinton"
+                // after "Hillary Clinton").
+                let gender = match (np.gender, entity) {
+                    (Gender::Unknown, Some(e)) if e.label == EntityLabel::Person => e
+                        .name
+                        .split_whitespace()
+                        .next()
+                        .and_then(super::cues::given_name_gender)
+                        .unwrap_or(Gender::Unknown),
+                    (g, _) => g,
+                };
                 let speaker = Speaker {
                     text: self.text_of(r),
                     entity: entity.map(|e| e.name.clone()),
-                    gender: np.gender,
+                    gender,
                 };
                 // With a tagger, only its persons; without one, every name.
                 let person = match entity {
@@ -300,10 +311,46 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// True when the text between chars `start` and `end` lies inside one entity mention.
+    pub fn inside_entity(&self, start: usize, end: usize) -> bool {
+        self.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.start <= start && end <= m.end)
+    }
+
     /// Notes a resolved speaker (already a name) as the most recent person.
     pub fn touch(&mut self, speaker: &Speaker) {
         if self.salient.iter().any(|s| s.speaker.text == speaker.text) {
             self.remember(speaker.clone(), None);
+        }
+    }
+
+    /// Notes the named subjects of the speech verbs of sentence tokens `r` ("…, Stovall
+    /// said.", "Mr. Comey told reporters"), in text order, as the most recent persons.
+    pub fn note_speech_subjects(&mut self, r: Range<usize>) {
+        let mut k = r.start;
+        while k < r.end {
+            // Only speech verbs count (cheap test first: most tokens are none).
+            if self.doc.tokens[k].kind != TokenKind::Word
+                || !self.lex.is_verb(self.doc.token_text(k))
+            {
+                k += 1;
+                continue;
+            }
+            let Some(cue) = cue_at(self.doc, self.lex, k).filter(|c| {
+                c.kind == CueKind::Verb && c.pronoun.is_none() && c.tokens.end <= r.end
+            }) else {
+                k += 1;
+                continue;
+            };
+            let end = skip_backward(self.doc, self.lex, cue.tokens.start, r.start);
+            if let Some(np) =
+                np_before(self.doc, self.lex, end, r.start).filter(|np| np.kind == NpKind::Name)
+            {
+                let _ = self.resolve(&np);
+            }
+            k = cue.tokens.end;
         }
     }
 
@@ -392,6 +439,22 @@ pub fn verb_subject(
     hi: usize,
     prefer_after: bool,
 ) -> Option<Np> {
+    subject_of_verb(doc, lex, cue, lo, hi, prefer_after).or_else(|| {
+        // With no subject in sight the quote still has its cue: the phrase after a
+        // preposition stands in as before.
+        let after_start = skip_forward(doc, lex, cue.tokens.end, hi);
+        np_after(doc, lex, after_start, hi)
+    })
+}
+
+fn subject_of_verb(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    cue: &Cue,
+    lo: usize,
+    hi: usize,
+    prefer_after: bool,
+) -> Option<Np> {
     // "one source quoted Witkoff as telling": the speaker is the object.
     let verb = cue.tokens.end - 1;
     if normalise(doc.token_text(verb)) == "quoted" {
@@ -406,7 +469,9 @@ pub fn verb_subject(
         }
     }
     let after_start = skip_forward(doc, lex, cue.tokens.end, hi);
-    let after = np_after(doc, lex, after_start, hi);
+    // A phrase after a skipped preposition is its object ("sagte dazu gegenüber der ARD").
+    let after = np_after(doc, lex, after_start, hi)
+        .filter(|_| !(cue.tokens.end..after_start).any(|k| lex.is_preposition(doc.token_text(k))));
     let before_end = skip_backward(doc, lex, cue.tokens.start, lo);
     let mut before = np_before(doc, lex, before_end, lo);
     let comma_before = before_end > lo && doc.token_text(before_end - 1) == ",";
@@ -418,7 +483,12 @@ pub fn verb_subject(
         } else {
             // An apposition: "Brian Fallon, the campaign's press secretary, noted", "Der
             // Sprecher des Programms, Tomson Phiri, teilte mit".
-            before = np_before(doc, lex, before_end - 1, lo).filter(|np| np.kind == NpKind::Name);
+            // A name ending the apposition counts only when it is the whole phrase, not the
+            // end of one ("Vorstandsmitglied der tunesischen Menschenrechtsliga").
+            before = np_before(doc, lex, before_end - 1, lo).filter(|np| {
+                np.kind == NpKind::Name
+                    && (np.tokens.start == lo || clause_boundary(doc, lex, np.tokens.start - 1))
+            });
         }
         if before.is_none()
             && comma_before
@@ -437,9 +507,46 @@ pub fn verb_subject(
         np.kind != NpKind::Role || np.tokens.end >= hi || ends_clause(doc, np.tokens.end)
     });
     if doc.lang == Language::De {
+        // After a naming verb right before the quote, or before "als", the phrase after the
+        // verb is the object ("McCarthy nannte Patersons Entscheidung „…“", "Schüssel
+        // würdigte Ligeti als „…“"), unless it is a pronoun ("bezeichnete er als").
+        // After a naming verb, a phrase followed by an article is the object too ("Rice
+        // nannte Shultz einen „…“"), and so is any pronoun but a nominative one ("nannte sie
+        // „fahrlässig“").
+        let naming = lex.is_naming_verb(doc.token_text(verb));
+        let after_is_object = after.as_ref().is_some_and(|np| {
+            let next = (np.tokens.end < hi).then(|| doc.token_text(np.tokens.end));
+            if np.kind == NpKind::Pronoun {
+                return naming
+                    && !matches!(
+                        normalise(doc.token_text(np.tokens.start)).as_str(),
+                        "er" | "ich" | "wir"
+                    );
+            }
+            next.is_some_and(|w| normalise(w) == "als")
+                || (naming
+                    && (np.tokens.end >= hi
+                        || ends_clause(doc, np.tokens.end)
+                        || next.is_some_and(|w| lex.is_determiner(w))))
+        });
+        if after_is_object {
+            let subject = before
+                .filter(|np| np.kind != NpKind::Role || np.role.is_some())
+                .or_else(|| clause_subject(doc, lex, lo, cue.tokens.start));
+            // With no subject in sight the quote still has its cue: keep the phrase.
+            return subject.or(after);
+        }
         // Verb second: a subject before the verb starts its clause; otherwise the subject
         // follows the verb ("Dazu sagte Filep Karma:"), or opens the clause with the verb
         // further on ("Sie wird mit den Worten zitiert:").
+        // A capitalised adverb opening the sentence is no name ("Relativierend fügt Gall
+        // hinzu", "Unmissverständlich sagt das Gericht").
+        let before = before.filter(|np| {
+            !(np.kind == NpKind::Name
+                && np.tokens.len() == 1
+                && is_sentence_start(doc, np.tokens.start)
+                && lex.has_adverb_suffix(doc.token_text(np.tokens.start)))
+        });
         let before_ok = before.as_ref().is_some_and(|np| {
             np.tokens.start == lo || clause_boundary(doc, lex, np.tokens.start - 1)
         });
@@ -494,6 +601,13 @@ fn clause_boundary(doc: &TextDoc<'_>, lex: &Lexicon, i: usize) -> bool {
     matches!(t, "," | ";" | ":" | "(" | "—" | "–")
         || lex.is_conjunction(t)
         || lex.is_complementiser(t)
+}
+
+/// True when token `i` opens its sentence.
+fn is_sentence_start(doc: &TextDoc<'_>, i: usize) -> bool {
+    doc.sentences
+        .get(doc.sentence_of(i))
+        .is_some_and(|s| s.tokens.start == i)
 }
 
 /// The subject opening the clause that holds token `end` ("Sie wird … zitiert").

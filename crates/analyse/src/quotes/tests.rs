@@ -259,3 +259,112 @@ fn speaker_entity_from_entities() {
     assert_eq!(q[0].speaker.as_deref(), Some("Witkoff"));
     assert_eq!(q[0].speaker_entity.as_deref(), Some("Steve Witkoff"));
 }
+
+#[test]
+fn german_single_capitalised_word_is_a_term_not_a_quote() {
+    let q = direct(
+        "Der Sprecher sagte, der PCF vertrete Positionen in der Tradition des \u{201e}Eurokommunismus\u{201c}.",
+        Language::De,
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn german_single_word_after_naming_verb_stays_a_quote() {
+    let q = direct(
+        "Modder nannte die Absage einen \u{201e}Vertrauensbruch\u{201c}.",
+        Language::De,
+    );
+    assert_eq!(pair(&q[0]), ("Vertrauensbruch", Some("Modder")));
+}
+
+#[test]
+fn name_in_quotes_covered_by_an_entity_is_no_quote() {
+    let text =
+        "Der Minister sagte im Gespr\u{e4}ch mit \u{201e}radio eins\u{201c}, die Lage sei ernst.";
+    let doc = TextDoc::new(text, Language::De);
+    let without = find(&doc, &[]);
+    assert!(
+        without.iter().any(|q| q.kind == QuoteKind::Direct),
+        "{without:?}"
+    );
+    let start = text[..text.find("radio eins").unwrap_or(0)].chars().count();
+    let entity = Entity {
+        name: "radio eins".into(),
+        label: newsloom_model::EntityLabel::Organisation,
+        mentions: vec![newsloom_model::Mention {
+            start,
+            end: start + "radio eins".chars().count(),
+            text: "radio eins".into(),
+        }],
+    };
+    let with = find(&doc, std::slice::from_ref(&entity));
+    assert!(with.iter().all(|q| q.kind != QuoteKind::Direct), "{with:?}");
+}
+
+#[test]
+fn german_naming_verb_object_is_not_the_speaker() {
+    let q = direct(
+        "RTL-Chefin Anke Sch\u{e4}ferkordt nannte diese Zahlen \u{201e}aus der Luft gegriffen\u{201c}.",
+        Language::De,
+    );
+    let speaker = q[0].speaker.as_deref().unwrap_or("");
+    assert!(speaker.contains("Anke Sch\u{e4}ferkordt"), "{q:?}");
+}
+
+#[test]
+fn german_name_after_preposition_is_not_the_speaker() {
+    let q = direct(
+        "\u{201e}Die Regel ist doch eindeutig, das muss man so sehen\u{201c}, sagte Schalkes Trainer Felix Magath zur Sportschau.",
+        Language::De,
+    );
+    let speaker = q[0].speaker.as_deref().unwrap_or("");
+    assert!(speaker.contains("Felix Magath"), "{q:?}");
+}
+
+#[test]
+fn german_apposition_with_lower_case_words() {
+    let q = direct(
+        "Halima Jouini, Vorstandsmitglied der tunesischen Menschenrechtsliga, sagte dazu gegen\u{fc}ber der ARD: \u{201e}Frauen haben sich gegen den Extremismus gestellt.\u{201c}",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Halima Jouini"));
+}
+
+#[test]
+fn german_colon_without_verb_takes_the_phrase_before_it() {
+    let q = direct(
+        "Ein Beamter der Nationalpolizei: \u{201e}Hier wei\u{df} man, wer die Kriminellen sind und wo sie wohnen.\u{201c}",
+        Language::De,
+    );
+    let speaker = q[0].speaker.as_deref().unwrap_or("");
+    assert!(speaker.contains("Beamter"), "{q:?}");
+}
+
+#[test]
+fn english_short_quote_after_naming_verb_is_kept_with_its_subject() {
+    let q = direct(
+        "Mary Cross called the general election \u{201c}a citizenship election\u{201d} on Monday.",
+        Language::En,
+    );
+    assert_eq!(pair(&q[0]), ("a citizenship election", Some("Mary Cross")));
+}
+
+#[test]
+fn english_short_scare_quote_without_naming_verb_is_dropped() {
+    let q = direct(
+        "The so-called \u{201c}big tent\u{201d} approach has a long history.",
+        Language::En,
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn english_quote_opening_a_paragraph_continues_the_previous_speaker() {
+    let q = direct(
+        "\u{201c}We will win this state,\u{201d} Senator Maria Lopez said.\n\n\u{201c}We will win it big and we will win it soon, believe me.\u{201d}",
+        Language::En,
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker.as_deref(), Some("Maria Lopez"));
+}
