@@ -201,7 +201,21 @@ async fn entities(
 }
 
 /// One entity: its counts by month, its quotes, its stories and latest articles.
-pub fn entity_value(store: &Store, name: &str) -> Result<Value, ApiError> {
+/// One entity with what the store holds around it.
+#[derive(Debug, serde::Serialize)]
+pub struct EntityDetail {
+    /// Counts, by month too.
+    pub entity: newsloom_store::EntityStat,
+    /// Its quotes, newest first.
+    pub quotes: Vec<newsloom_store::QuoteRecord>,
+    /// Stories mentioning it.
+    pub stories: Vec<newsloom_store::StorySummary>,
+    /// Its latest articles.
+    pub articles: Vec<newsloom_store::SearchHit>,
+}
+
+/// The entity named `name` (case-insensitive, exact).
+pub fn entity_detail(store: &Store, name: &str) -> Result<EntityDetail, ApiError> {
     let candidates = store.entities(&EntityFilter {
         name: Some(name.to_string()),
         limit: 100,
@@ -231,12 +245,12 @@ pub fn entity_value(store: &Store, name: &str) -> Result<Value, ApiError> {
         .search(&SearchQuery::new("").entity(stat.name.clone()).limit(20))
         .map(|r| r.hits)
         .unwrap_or_default();
-    Ok(json!({
-        "entity": stat,
-        "quotes": quotes,
-        "stories": stories,
-        "articles": articles,
-    }))
+    Ok(EntityDetail {
+        entity: stat,
+        quotes,
+        stories,
+        articles,
+    })
 }
 
 async fn entity(
@@ -245,7 +259,8 @@ async fn entity(
 ) -> Result<Json<Value>, ApiError> {
     let name = params::text(&Some(name), "name", state.limits())?
         .ok_or_else(|| ApiError::not_found("no entity has an empty name"))?;
-    Ok(Json(state.read(move |s| entity_value(s, &name)).await?))
+    let detail = state.read(move |s| entity_detail(s, &name)).await?;
+    Ok(Json(serde_json::to_value(detail).unwrap_or_default()))
 }
 
 #[derive(Debug, Default, Deserialize)]

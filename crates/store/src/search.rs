@@ -175,29 +175,23 @@ pub struct Snippet {
 impl Snippet {
     /// The passage with each highlight wrapped in `open` and `close`.
     pub fn render(&self, open: &str, close: &str) -> String {
-        let mut out = String::with_capacity(self.text.len() + 8 * self.highlights.len());
-        let mut ranges = self.highlights.iter().peekable();
-        for (i, c) in self.text.chars().enumerate() {
-            if ranges
-                .peek()
-                .is_some_and(|r| r.start == i && r.end > r.start)
-            {
-                out.push_str(open);
-            }
-            out.push(c);
-            if let Some(r) = ranges.peek() {
-                if i + 1 == r.end {
-                    out.push_str(close);
-                    ranges.next();
-                }
-            }
-        }
-        out
+        self.render_with(open, close, |out, c| out.push(c))
     }
 
     /// The passage escaped for HTML, with each highlight wrapped in `open` and `close` (markup,
     /// not escaped).
     pub fn render_escaped(&self, open: &str, close: &str) -> String {
+        self.render_with(open, close, |out, c| match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        })
+    }
+
+    fn render_with(&self, open: &str, close: &str, push: impl Fn(&mut String, char)) -> String {
         let mut out = String::with_capacity(self.text.len() + 16 * self.highlights.len());
         let mut ranges = self.highlights.iter().peekable();
         for (i, c) in self.text.chars().enumerate() {
@@ -207,14 +201,7 @@ impl Snippet {
             {
                 out.push_str(open);
             }
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#39;"),
-                c => out.push(c),
-            }
+            push(&mut out, c);
             if let Some(r) = ranges.peek() {
                 if i + 1 == r.end {
                     out.push_str(close);

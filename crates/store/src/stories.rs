@@ -110,17 +110,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT article_id, story_id, score, link, explanation FROM story_members ORDER BY article_id")
             .db(&self.db_path)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StoryAssignment {
-                    article_id: r.get(0)?,
-                    story_id: r.get(1)?,
-                    score: r.get(2)?,
-                    link: r.get(3)?,
-                    explanation: r.get(4)?,
-                })
-            })
-            .db(&self.db_path)?;
+        let rows = stmt.query_map([], assignment).db(&self.db_path)?;
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
     }
 
@@ -130,17 +120,9 @@ impl Store {
             .conn
             .prepare_cached("SELECT article_id, story_id, score, link, explanation FROM story_members WHERE article_id = ?1")
             .db(&self.db_path)?;
-        stmt.query_row([article_id], |r| {
-            Ok(StoryAssignment {
-                article_id: r.get(0)?,
-                story_id: r.get(1)?,
-                score: r.get(2)?,
-                link: r.get(3)?,
-                explanation: r.get(4)?,
-            })
-        })
-        .optional()
-        .db(&self.db_path)
+        stmt.query_row([article_id], assignment)
+            .optional()
+            .db(&self.db_path)
     }
 
     /// `(article id, story id)` of every assigned article, by article id: the story table
@@ -162,17 +144,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT article_id, story_id, score, link, explanation FROM story_members WHERE story_id = ?1 ORDER BY article_id")
             .db(&self.db_path)?;
-        let rows = stmt
-            .query_map([id], |r| {
-                Ok(StoryAssignment {
-                    article_id: r.get(0)?,
-                    story_id: r.get(1)?,
-                    score: r.get(2)?,
-                    link: r.get(3)?,
-                    explanation: r.get(4)?,
-                })
-            })
-            .db(&self.db_path)?;
+        let rows = stmt.query_map([id], assignment).db(&self.db_path)?;
         rows.collect::<Result<Vec<_>, _>>().db(&self.db_path)
     }
 
@@ -236,4 +208,15 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// A `story_members` row selected as `article_id, story_id, score, link, explanation`.
+fn assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryAssignment> {
+    Ok(StoryAssignment {
+        article_id: r.get(0)?,
+        story_id: r.get(1)?,
+        score: r.get(2)?,
+        link: r.get(3)?,
+        explanation: r.get(4)?,
+    })
 }

@@ -178,7 +178,10 @@ fn site_entity_and_speaker_filters() {
     // A filter without a searchable word matches nothing, and says why.
     let none = store.search(&SearchQuery::new("").entity(" -- ")).unwrap();
     assert_eq!(none.total, 0);
-    assert!(none.warnings.iter().any(|w| w.contains("no searchable words")));
+    assert!(none
+        .warnings
+        .iter()
+        .any(|w| w.contains("no searchable words")));
 }
 
 #[test]

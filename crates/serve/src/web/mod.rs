@@ -1035,59 +1035,47 @@ struct EntityPage {
 }
 
 fn entity_page(store: &Store, name: &str) -> Result<EntityPage, ApiError> {
-    let value = crate::api::entity_value(store, name).map_err(|e| {
+    let detail = crate::api::entity_detail(store, name).map_err(|e| {
         if e.status == StatusCode::NOT_FOUND {
             ApiError::not_found(format!("No entity named “{name}” in this corpus."))
         } else {
             e
         }
     })?;
-    let stat: newsloom_store::EntityStat = {
-        let candidates = store.entities(&EntityFilter {
-            name: Some(name.to_string()),
-            limit: 100,
-            ..EntityFilter::default()
-        })?;
-        candidates
-            .into_iter()
-            .find(|e| e.name.to_lowercase() == name.to_lowercase())
-            .ok_or_else(|| ApiError::not_found(format!("No entity named “{name}”.")))?
-    };
+    let stat = detail.entity;
     let (class, label) = label_names(stat.label);
-    let quotes = value["quotes"]
-        .as_array()
+    let quotes = detail
+        .quotes
         .into_iter()
-        .flatten()
         .map(|q| QuoteLink {
-            text: q["text"].as_str().unwrap_or_default().to_string(),
-            href: format!("/article/{}", q["article_id"].as_i64().unwrap_or_default()),
-            source: q["published"]
-                .as_str()
+            href: format!("/article/{}", q.article_id),
+            source: q
+                .published
+                .as_deref()
                 .map(day)
                 .unwrap_or_else(|| "article".into()),
+            text: q.text,
         })
         .collect();
-    let stories = value["stories"]
-        .as_array()
+    let stories = detail
+        .stories
         .into_iter()
-        .flatten()
         .map(|s| Linked {
-            href: format!("/story/{}", s["id"].as_i64().unwrap_or_default()),
-            title: s["title"].as_str().unwrap_or("(untitled)").to_string(),
-            meta: format!("{} articles", s["articles"].as_u64().unwrap_or_default()),
+            href: format!("/story/{}", s.id),
+            title: s.title.unwrap_or_else(|| "(untitled)".into()),
+            meta: format!("{} articles", s.articles),
         })
         .collect();
-    let recent = value["articles"]
-        .as_array()
+    let recent = detail
+        .articles
         .into_iter()
-        .flatten()
         .map(|a| Linked {
-            href: format!("/article/{}", a["id"].as_i64().unwrap_or_default()),
-            title: a["title"].as_str().unwrap_or("(untitled)").to_string(),
+            href: format!("/article/{}", a.id),
+            title: a.title.unwrap_or_else(|| "(untitled)".into()),
             meta: format!(
                 "{} · {}",
-                a["site"].as_str().unwrap_or_default(),
-                a["published"].as_str().map(day).unwrap_or_default()
+                a.site.unwrap_or_default(),
+                a.published.as_deref().map(day).unwrap_or_default()
             ),
         })
         .collect();
