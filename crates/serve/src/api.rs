@@ -94,11 +94,12 @@ async fn search(
 ) -> Result<Json<Value>, ApiError> {
     let checked = p.check(state.limits())?;
     let with_facets = p.facets.unwrap_or(true);
+    let worker = state.clone();
     let value = state
         .read(move |s| {
             let results = s.search(&checked.query)?;
             let facets = if with_facets {
-                Some(s.facets(&checked.query, FACET_DOCS)?)
+                Some(worker.facets(s, &checked.query)?)
             } else {
                 None
             };

@@ -19,6 +19,7 @@
 
 mod api;
 mod error;
+mod facet_cache;
 mod ingest;
 mod openapi;
 mod params;
@@ -118,6 +119,7 @@ struct Inner {
     /// Reads running at once: one per pooled reader, so that readers are reused rather than
     /// opened under load (excess requests wait their turn without a thread each).
     reads: tokio::sync::Semaphore,
+    facets: facet_cache::FacetCache,
 }
 
 impl AppState {
@@ -128,6 +130,7 @@ impl AppState {
         AppState(Arc::new(Inner {
             readers: pool::Readers::new(config.data.clone()),
             reads: tokio::sync::Semaphore::new(readers),
+            facets: facet_cache::FacetCache::default(),
             config,
             writer: tokio::sync::Mutex::new(()),
             analyser: OnceLock::new(),
@@ -140,6 +143,19 @@ impl AppState {
 
     fn analyser(&self) -> &Analyser {
         self.0.analyser.get_or_init(Analyser::new)
+    }
+
+    /// The facets of `query` over `store`, from the cache when they are fresh.
+    fn facets(
+        &self,
+        store: &newsloom_store::Store,
+        query: &newsloom_store::SearchQuery,
+    ) -> Result<newsloom_store::Facets, ApiError> {
+        self.0
+            .facets
+            .get_or_compute(query, self.0.readers.generation(), || {
+                store.facets(query, api::FACET_DOCS).map_err(ApiError::from)
+            })
     }
 
     /// Runs `f` on a pooled read-only store on the blocking thread pool.

@@ -38,6 +38,11 @@ impl Readers {
         }
     }
 
+    /// The number of writes through this server so far.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
     /// Marks every reader stale: the next use refreshes it.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);

@@ -7,7 +7,7 @@
 mod chart;
 pub mod markup;
 
-use crate::api::{parse_id, StoriesParams, FACET_DOCS};
+use crate::api::{parse_id, StoriesParams};
 use crate::error::ApiError;
 use crate::params::{search_href, SearchParams};
 use crate::AppState;
@@ -236,7 +236,7 @@ fn search_page(
 ) -> Result<SearchPage, ApiError> {
     let checked = params.check(state.limits())?;
     let results = store.search(&checked.query)?;
-    let facets = store.facets(&checked.query, FACET_DOCS)?;
+    let facets = state.facets(store, &checked.query)?;
     let front = params.is_empty();
     let hits = results
         .hits
