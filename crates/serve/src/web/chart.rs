@@ -16,12 +16,12 @@ pub fn months(months: &[MonthCount]) -> String {
     }
     let max = months.iter().map(|m| m.articles).max().unwrap_or(1).max(1) as f64;
     let slot = WIDTH / months.len() as f64;
-    let bar = (slot * 0.8).max(1.0);
+    let bar = (slot * 0.8).clamp(1.0, 48.0);
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"Articles per month\">"
     );
     for (i, m) in months.iter().enumerate() {
-        let h = (HEIGHT - AXIS - 4.0) * m.articles as f64 / max;
+        let h = (HEIGHT - AXIS - 16.0) * m.articles as f64 / max;
         let x = i as f64 * slot + (slot - bar) / 2.0;
         let y = HEIGHT - AXIS - h;
         let _ = write!(
@@ -33,6 +33,15 @@ pub fn months(months: &[MonthCount]) -> String {
             m.mentions,
             if m.mentions == 1 { "" } else { "s" },
         );
+        if months.len() <= 24 {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                x + bar / 2.0,
+                (y - 3.0).max(10.0),
+                m.articles
+            );
+        }
     }
     let first = escape(&months[0].month);
     let last = escape(&months[months.len() - 1].month);
