@@ -38,6 +38,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--folds" => config.folds = value()?.parse()?,
             "--class-bits" => config.class_bits = value()?.parse()?,
             "--class-min" => config.class_min_count = value()?.parse()?,
+            "--no-gazetteer" => config.gazetteer = false,
+            "--gaz-blocks" => config.gazetteer_blocks = value()?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

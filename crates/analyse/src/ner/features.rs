@@ -1,7 +1,8 @@
 //! Sparse features of a token in its sentence, hashed to 64-bit keys: word and affixes, shape,
 //! case flags, neighbours ±2 and their shapes, capitalised runs, cue-word classes, lexicon
-//! membership, language; plus the previous-tag features added while decoding.
+//! membership, gazetteer matches, language; plus the previous-tag features added while decoding.
 
+use super::gazetteer::{self, Gazetteer};
 use super::hash;
 use super::labels::Tag;
 use super::vocab::Cues;
@@ -19,6 +20,8 @@ pub struct Lexicon {
     /// Distributional class of frequent words: the 16-bit hashes of their most frequent left
     /// (high half) and right (low half) neighbours in the training text.
     pub contexts: WordClasses,
+    /// Entity strings of the training data with their label counts.
+    pub gazetteer: Gazetteer,
 }
 
 impl Lexicon {
@@ -28,6 +31,7 @@ impl Lexicon {
             lower_common: WordSet::new(bits),
             first_names: WordSet::new(bits),
             contexts: WordClasses::new(bits),
+            gazetteer: Gazetteer::new(),
         }
     }
 }
@@ -82,6 +86,9 @@ pub struct Context<'a> {
     pub cues: &'a Cues,
     /// The model's lexicon.
     pub lexicon: &'a Lexicon,
+    /// The gazetteer to use instead of the lexicon's (training: one built without the
+    /// sentence's block of the training data).
+    pub gazetteer: Option<&'a Gazetteer>,
 }
 
 /// The static features of every token of a sentence.
@@ -156,6 +163,7 @@ const T_RAW: u64 = 34;
 const T_SUF_LANG: u64 = 35;
 const T_WM1_SHAPE: u64 = 36;
 const T_CLASS: u64 = 37;
+const T_GAZ: u64 = 38;
 const T_PREV: u64 = 40;
 const T_PREV2: u64 = 41;
 const T_PREV_W: u64 = 42;
@@ -304,6 +312,55 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
         }
     }
     let lang = u64::from(ctx.lang);
+    // Gazetteer matches covering each token.
+    let mut gaz: Vec<Vec<u64>> = vec![Vec::new(); n];
+    let gz = ctx.gazetteer.unwrap_or(&ctx.lexicon.gazetteer);
+    if !gz.is_empty() {
+        let hashes: Vec<u64> = words
+            .iter()
+            .map(|w| gazetteer::word_hash(w.as_ref()))
+            .collect();
+        let starts: Vec<bool> = words
+            .iter()
+            .map(|w| w.as_ref().chars().any(char::is_uppercase))
+            .collect();
+        for (c, s, e, own) in gz.matches(&hashes, &starts, ctx.lang) {
+            let counts: Vec<u64> = (0..4).map(|l| u64::from((c >> (4 * l)) & 0xf)).collect();
+            let max = counts.iter().copied().max().unwrap_or(0);
+            let len = (e - s).min(4) as u64;
+            for (l, &cl) in counts.iter().enumerate() {
+                if cl == 0 {
+                    continue;
+                }
+                let dominant = u64::from(cl == max);
+                // Does the match cover a whole capitalised run (not just part of one)?
+                let whole = u64::from(
+                    (s == 0 || !toks[s - 1].flags.capitalised())
+                        && (e == n || !toks[e].flags.capitalised()),
+                );
+                let freq = if cl >= 4 { 2 } else { u64::from(cl >= 2) };
+                for (i, g) in gaz.iter_mut().enumerate().take(e).skip(s) {
+                    let pos = if e - s == 1 {
+                        0
+                    } else if i == s {
+                        1
+                    } else if i + 1 == e {
+                        3
+                    } else {
+                        2
+                    };
+                    g.push(hash::ints(
+                        T_GAZ,
+                        &[l as u64, pos, len, dominant, whole, u64::from(own)],
+                    ));
+                    g.push(hash::ints(
+                        T_GAZ,
+                        &[l as u64, pos, 9, freq, whole, u64::from(own)],
+                    ));
+                }
+            }
+        }
+    }
     let word_at = |j: isize| -> &str {
         if j < 0 {
             BOS
@@ -412,6 +469,7 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
                 }
             }
         }
+        k.extend_from_slice(&gaz[i]);
         if ctx.domain == Domain::News {
             let from = out.offsets[i];
             for j in from..k.len() {
@@ -548,6 +606,7 @@ mod tests {
             domain: Domain::Wiki,
             cues: &cues,
             lexicon: &lex,
+            gazetteer: None,
         };
         let f = extract(&["Mr", "Witkoff", "said", "."], &ctx);
         assert_eq!(f.len(), 4);

@@ -1,20 +1,22 @@
 //! The model file: quantised weights stored sparsely, and the lexicon.
 //!
-//! Layout (little endian): magic `NLNER\0v2`; `u32` tag count; the two lexicon word sets
+//! Layout (little endian): magic `NLNER\0v4`; `u32` tag count; the two lexicon word sets
 //! (`u32` bits, then `2^bits / 64` `u64`); the word classes (`u32` bits, then `2^bits` `u32`);
-//! `u32` stage count (1, or 2 for a stacked second
+//! the gazetteer (`u32` count, then sorted `u64` entries: string hash in the high 48 bits,
+//! four 4-bit label counts in the low 16); `u32` stage count (1, or 2 for a stacked second
 //! stage); per stage its `u32` bucket bits, `u32` row count and per non-zero row a varint
 //! bucket delta, a `u16` mask of non-zero tags and one `i16` per set bit; finally a `u64`
 //! checksum of everything before it.
 
 use super::error::Error;
 use super::features::Lexicon;
+use super::gazetteer::Gazetteer;
 use super::hash;
 use super::labels::N_TAGS;
 use super::perceptron::Quantised;
 use super::wordset::{WordClasses, WordSet};
 
-const MAGIC: &[u8; 8] = b"NLNER\0v3";
+const MAGIC: &[u8; 8] = b"NLNER\0v4";
 
 /// How averaged float weights become `i16`.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +85,11 @@ pub fn encode(stages: &[Quantised], lexicon: &Lexicon) -> Vec<u8> {
     put_u32(&mut out, lexicon.contexts.bits());
     for v in lexicon.contexts.values() {
         out.extend_from_slice(&v.to_le_bytes());
+    }
+    let gaz = lexicon.gazetteer.entries();
+    put_u32(&mut out, gaz.len() as u32);
+    for e in gaz {
+        out.extend_from_slice(&e.to_le_bytes());
     }
     put_u32(&mut out, stages.len() as u32);
     for weights in stages {
@@ -177,6 +184,18 @@ impl<'a> Reader<'a> {
 }
 
 impl Reader<'_> {
+    fn gazetteer(&mut self) -> Result<Gazetteer, Error> {
+        let n = self.u32()? as usize;
+        if n > self.data.len() / 8 {
+            return Err(Error::Format("bad gazetteer size"));
+        }
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.u64()?);
+        }
+        Ok(Gazetteer::from_entries(&v))
+    }
+
     fn classes(&mut self) -> Result<WordClasses, Error> {
         let bits = self.u32()?;
         if !(1..=26).contains(&bits) {
@@ -213,6 +232,7 @@ pub fn decode(data: &[u8]) -> Result<(Vec<Quantised>, Lexicon), Error> {
         lower_common: r.set()?,
         first_names: r.set()?,
         contexts: r.classes()?,
+        gazetteer: r.gazetteer()?,
     };
     let n_stages = r.u32()?;
     if !(1..=2).contains(&n_stages) {

@@ -25,6 +25,7 @@ pub mod error;
 pub mod eval;
 pub mod features;
 pub mod format;
+pub mod gazetteer;
 pub mod grouping;
 pub mod hash;
 pub mod labels;

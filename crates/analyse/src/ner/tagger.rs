@@ -60,6 +60,7 @@ impl Tagger {
             domain,
             cues: &self.cues[id as usize],
             lexicon: &self.lexicon,
+            gazetteer: None,
         };
         let f = features::extract(words, &ctx);
         perceptron::decode_stages(&self.stages, &f)

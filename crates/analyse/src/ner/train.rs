@@ -7,6 +7,7 @@ use super::format::{quantise, QuantiseConfig};
 use super::labels::{Tag, N_TAGS};
 use super::perceptron::{self, Quantised, Training};
 
+use super::gazetteer::Gazetteer;
 use super::hash;
 use super::vocab::Cues;
 use super::wordset::WordClasses;
@@ -40,6 +41,10 @@ pub struct TrainConfig {
     pub class_min_count: u32,
     /// Jackknife folds of the stacked second stage (below 2: a single stage).
     pub folds: usize,
+    /// Build the gazetteer of training entity strings.
+    pub gazetteer: bool,
+    /// Contiguous blocks of each corpus whose sentences see a gazetteer built without them.
+    pub gazetteer_blocks: usize,
 }
 
 impl Default for TrainConfig {
@@ -57,6 +62,8 @@ impl Default for TrainConfig {
             class_bits: 19,
             class_min_count: 3,
             folds: 4,
+            gazetteer: true,
+            gazetteer_blocks: 5,
         }
     }
 }
@@ -102,6 +109,14 @@ pub fn build_lexicon(corpora: &[Corpus], config: &TrainConfig) -> Lexicon {
     }
     if config.class_bits > 0 {
         lex.contexts = word_classes(corpora, config);
+    }
+    if config.gazetteer {
+        for c in corpora {
+            for s in &c.sentences {
+                lex.gazetteer
+                    .add_sentence(&s.words, &s.tags, features::lang_id(&c.file.lang));
+            }
+        }
     }
     lex
 }
@@ -254,15 +269,39 @@ pub fn train(
     let lexicon = build_lexicon(corpora, config);
     let mut examples: Vec<Example<'_>> = Vec::new();
     let mut news: Vec<bool> = Vec::new();
+    // Gazetteers without one contiguous block of each corpus, for that block's sentences
+    // (neighbouring sentences share entities, so leaving out one sentence is not enough).
+    let blocks = config.gazetteer_blocks.max(1);
+    let block_of = |i: usize, n: usize| i * blocks / n.max(1);
+    let held_out: Vec<Gazetteer> = if config.gazetteer {
+        (0..blocks)
+            .map(|b| {
+                let mut g = Gazetteer::new();
+                for c in corpora {
+                    let n = c.sentences.len();
+                    for (i, s) in c.sentences.iter().enumerate() {
+                        if block_of(i, n) != b {
+                            g.add_sentence(&s.words, &s.tags, features::lang_id(&c.file.lang));
+                        }
+                    }
+                }
+                g
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for c in corpora {
         let cues = Cues::new(&c.file.lang);
-        let ctx = Context {
-            lang: features::lang_id(&c.file.lang),
-            domain: c.file.domain,
-            cues: &cues,
-            lexicon: &lexicon,
-        };
-        for s in &c.sentences {
+        let n = c.sentences.len();
+        for (i, s) in c.sentences.iter().enumerate() {
+            let ctx = Context {
+                lang: features::lang_id(&c.file.lang),
+                domain: c.file.domain,
+                cues: &cues,
+                lexicon: &lexicon,
+                gazetteer: held_out.get(block_of(i, n)),
+            };
             examples.push((features::extract(&s.words, &ctx), &s.tags));
             news.push(c.file.domain == features::Domain::News);
         }
