@@ -10,8 +10,8 @@ use std::process::Command;
 const PRECISION_FLOOR: f64 = 0.95;
 const RECALL_FLOOR: f64 = 0.80;
 
-#[test]
-fn demo_corpus_stories_match_their_labels() {
+/// The demo corpus ingested into a new store: (the temporary directory, the data directory).
+fn ingest_demo() -> (tempfile::TempDir, PathBuf) {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let tmp = tempfile::tempdir().expect("temp dir");
     let data = tmp.path().join("data");
@@ -22,6 +22,12 @@ fn demo_corpus_stories_match_their_labels() {
         .status()
         .expect("ingest");
     assert!(status.success());
+    (tmp, data)
+}
+
+#[test]
+fn demo_corpus_stories_match_their_labels() {
+    let (_tmp, data) = ingest_demo();
     let conn = rusqlite::Connection::open_with_flags(
         data.join("store.sqlite"),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -92,16 +98,7 @@ fn newsloom(args: &[&str], data: &std::path::Path) -> String {
 
 #[test]
 fn story_explain_says_why_each_article_joined() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let data = tmp.path().join("data");
-    let status = Command::new(env!("CARGO_BIN_EXE_newsloom"))
-        .args(["ingest", "-q", "--data"])
-        .arg(&data)
-        .arg(&corpus)
-        .status()
-        .expect("ingest");
-    assert!(status.success());
+    let (_tmp, data) = ingest_demo();
     let list = newsloom(&["stories", "--format", "jsonl"], &data);
     let stories: Vec<serde_json::Value> = list
         .lines()

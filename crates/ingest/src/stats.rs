@@ -143,6 +143,18 @@ impl SharedStats {
         self.lock().skip(reason);
     }
 
+    /// The progress counters alone, without copying the failures: `(local bytes read, local
+    /// bytes in all, URLs done, URLs queued)`. Cheap enough to call per document.
+    pub fn progress(&self) -> (u64, u64, u64, u64) {
+        let s = self.lock();
+        (
+            s.local_bytes_read,
+            s.local_bytes_total,
+            s.urls_done,
+            s.urls_queued,
+        )
+    }
+
     /// Adds `bytes` of local input to read.
     pub fn add_local_total(&self, bytes: u64) {
         self.lock().local_bytes_total += bytes;

@@ -369,38 +369,9 @@ fn base_id(id: &str) -> &str {
 /// machine-translated copies are one node): a component is on the fitting side when the FNV-1a
 /// hash of its smallest base id is even. No article appears on both sides.
 fn component_split(pairs: &[Pair]) -> Vec<bool> {
-    let mut parent: HashMap<String, String> = HashMap::new();
-    fn find(parent: &mut HashMap<String, String>, x: &str) -> String {
-        let mut x = x.to_string();
-        loop {
-            let p = parent.entry(x.clone()).or_insert_with(|| x.clone()).clone();
-            if p == x {
-                return x;
-            }
-            x = p;
-        }
-    }
-    let ends = |p: &Pair| {
-        let mut ids = p.id.splitn(2, '_');
-        let a = base_id(ids.next().unwrap_or_default()).to_string();
-        let b = base_id(ids.next().unwrap_or_default()).to_string();
-        (a, b)
-    };
-    for p in pairs {
-        let (a, b) = ends(p);
-        let (ra, rb) = (find(&mut parent, &a), find(&mut parent, &b));
-        if ra != rb {
-            // The smaller id becomes the root: the root is the component's smallest id.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            parent.insert(hi, lo);
-        }
-    }
-    pairs
+    component_roots(pairs)
         .iter()
-        .map(|p| {
-            let root = find(&mut parent, &ends(p).0);
-            fnv1a(&root) & 1 == 0
-        })
+        .map(|root| fnv1a(root) & 1 == 0)
         .collect()
 }
 
