@@ -2,10 +2,15 @@
 //!
 //! ```text
 //! cargo run --release -p newsloom-analyse --example ner_train -- \
-//!     --data ../shared/data/ner --out crates/analyse/models/ner.bin [--epochs 15] [--bits 20]
+//!     --data ../shared/data/ner --out crates/analyse/models/ner.bin [--epochs 15] [--bits 20] \
+//!     [--gazetteers DIR | --no-external]
 //! ```
+//!
+//! The external name lists are read from `crates/analyse/data/gazetteers` (built by
+//! `scripts/build-gazetteers`) unless `--gazetteers DIR` names another directory or
+//! `--no-external` leaves them out.
 
-use newsloom_analyse::ner::{corpus, format, train};
+use newsloom_analyse::ner::{corpus, external, format, gazetteer::Gazetteer, train};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -24,6 +29,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut data = PathBuf::from("../shared/data/ner");
     let mut out = PathBuf::from("crates/analyse/models/ner.bin");
     let mut config = train::TrainConfig::default();
+    let mut lists = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/gazetteers"));
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -40,6 +46,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--class-min" => config.class_min_count = value()?.parse()?,
             "--no-gazetteer" => config.gazetteer = false,
             "--gaz-blocks" => config.gazetteer_blocks = value()?.parse()?,
+            "--gazetteers" => lists = Some(PathBuf::from(value()?)),
+            "--no-external" => lists = None,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -55,7 +63,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
         corpora.push(c);
     }
-    let (weights, lexicon) = train::train(&corpora, &config, |stage, r| {
+    let external = match &lists {
+        Some(dir) => external::read_dir(dir)?,
+        None => Gazetteer::new(),
+    };
+    eprintln!("external name lists: {} entries", external.len());
+    let (weights, lexicon) = train::train(&corpora, &config, external, |stage, r| {
         eprintln!(
             "stage {stage} epoch {}: train accuracy {:.4} ({:.1}s)",
             r.epoch,

@@ -22,6 +22,8 @@ pub struct Lexicon {
     pub contexts: WordClasses,
     /// Entity strings of the training data with their label counts.
     pub gazetteer: Gazetteer,
+    /// External name lists ([`super::external`]): one slot per list.
+    pub external: Gazetteer,
 }
 
 impl Lexicon {
@@ -32,6 +34,7 @@ impl Lexicon {
             first_names: WordSet::new(bits),
             contexts: WordClasses::new(bits),
             gazetteer: Gazetteer::new(),
+            external: Gazetteer::new(),
         }
     }
 }
@@ -74,6 +77,21 @@ impl Domain {
 
 /// Seed of domain-conjoined keys.
 const T_DOMAIN: u64 = 0x646f_6d61_696e;
+
+/// EXPERIMENT switches (env NER_EXP, comma-separated).
+pub fn exp(name: &str) -> bool {
+    static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FLAGS
+        .get_or_init(|| {
+            std::env::var("NER_EXP")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::to_string)
+                .collect()
+        })
+        .iter()
+        .any(|f| f == name)
+}
 
 /// What the extractor needs besides the tokens.
 #[derive(Debug, Clone, Copy)]
@@ -164,6 +182,8 @@ const T_SUF_LANG: u64 = 35;
 const T_WM1_SHAPE: u64 = 36;
 const T_CLASS: u64 = 37;
 const T_GAZ: u64 = 38;
+const T_XGAZ: u64 = 39;
+const T_XGAZ_CTX: u64 = 44;
 const T_PREV: u64 = 40;
 const T_PREV2: u64 = 41;
 const T_PREV_W: u64 = 42;
@@ -315,15 +335,36 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
     // Gazetteer matches covering each token.
     let mut gaz: Vec<Vec<u64>> = vec![Vec::new(); n];
     let gz = ctx.gazetteer.unwrap_or(&ctx.lexicon.gazetteer);
+    let xg = &ctx.lexicon.external;
+    let (hashes, starts): (Vec<u64>, Vec<bool>) = if gz.is_empty() && xg.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        words
+            .iter()
+            .map(|w| {
+                let w = w.as_ref();
+                (gazetteer::word_hash(w), w.chars().any(char::is_uppercase))
+            })
+            .unzip()
+    };
+    let whole_run = |s: usize, e: usize| {
+        u64::from(
+            (s == 0 || !toks[s - 1].flags.capitalised())
+                && (e == n || !toks[e].flags.capitalised()),
+        )
+    };
+    let span_pos = |i: usize, s: usize, e: usize| -> u64 {
+        if e - s == 1 {
+            0
+        } else if i == s {
+            1
+        } else if i + 1 == e {
+            3
+        } else {
+            2
+        }
+    };
     if !gz.is_empty() {
-        let hashes: Vec<u64> = words
-            .iter()
-            .map(|w| gazetteer::word_hash(w.as_ref()))
-            .collect();
-        let starts: Vec<bool> = words
-            .iter()
-            .map(|w| w.as_ref().chars().any(char::is_uppercase))
-            .collect();
         for (c, s, e, own) in gz.matches(&hashes, &starts, ctx.lang) {
             let counts: Vec<u64> = (0..4).map(|l| u64::from((c >> (4 * l)) & 0xf)).collect();
             let max = counts.iter().copied().max().unwrap_or(0);
@@ -334,21 +375,10 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
                 }
                 let dominant = u64::from(cl == max);
                 // Does the match cover a whole capitalised run (not just part of one)?
-                let whole = u64::from(
-                    (s == 0 || !toks[s - 1].flags.capitalised())
-                        && (e == n || !toks[e].flags.capitalised()),
-                );
+                let whole = whole_run(s, e);
                 let freq = if cl >= 4 { 2 } else { u64::from(cl >= 2) };
                 for (i, g) in gaz.iter_mut().enumerate().take(e).skip(s) {
-                    let pos = if e - s == 1 {
-                        0
-                    } else if i == s {
-                        1
-                    } else if i + 1 == e {
-                        3
-                    } else {
-                        2
-                    };
+                    let pos = span_pos(i, s, e);
                     g.push(hash::ints(
                         T_GAZ,
                         &[l as u64, pos, len, dominant, whole, u64::from(own)],
@@ -358,6 +388,34 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
                         &[l as u64, pos, 9, freq, whole, u64::from(own)],
                     ));
                 }
+            }
+        }
+    }
+    // External name lists: which lists cover each token (and in what position), and the
+    // single-token lists of the neighbours.
+    if !xg.is_empty() {
+        let mut single = vec![0u64; n];
+        for (c, s, e, _) in xg.matches(&hashes, &starts, ctx.lang) {
+            let len = (e - s).min(4) as u64;
+            let whole = whole_run(s, e);
+            for l in 0..4u64 {
+                if (c >> (4 * l)) & 0xf == 0 {
+                    continue;
+                }
+                if e - s == 1 {
+                    single[s] |= 1 << l;
+                }
+                for (i, g) in gaz.iter_mut().enumerate().take(e).skip(s) {
+                    g.push(hash::ints(T_XGAZ, &[l, span_pos(i, s, e), len, whole]));
+                }
+            }
+        }
+        for i in 0..n {
+            let prev = if i > 0 { single[i - 1] } else { 0 };
+            let next = single.get(i + 1).copied().unwrap_or(0);
+            if prev | single[i] | next != 0 {
+                gaz[i].push(hash::ints(T_XGAZ_CTX, &[0, prev, single[i]]));
+                gaz[i].push(hash::ints(T_XGAZ_CTX, &[1, single[i], next]));
             }
         }
     }

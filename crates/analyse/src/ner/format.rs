@@ -1,9 +1,10 @@
 //! The model file: quantised weights stored sparsely, and the lexicon.
 //!
-//! Layout (little endian): magic `NLNER\0v4`; `u32` tag count; the two lexicon word sets
+//! Layout (little endian): magic `NLNER\0v5`; `u32` tag count; the two lexicon word sets
 //! (`u32` bits, then `2^bits / 64` `u64`); the word classes (`u32` bits, then `2^bits` `u32`);
 //! the gazetteer (`u32` count, then sorted `u64` entries: string hash in the high 48 bits,
-//! four 4-bit label counts in the low 16); `u32` stage count (1, or 2 for a stacked second
+//! four 4-bit label counts in the low 16); the external name lists in the same form (the four
+//! 4-bit fields are the lists of [`super::external::List`]); `u32` stage count (1, or 2 for a stacked second
 //! stage); per stage its `u32` bucket bits, `u32` row count and per non-zero row a varint
 //! bucket delta, a `u16` mask of non-zero tags and one `i16` per set bit; finally a `u64`
 //! checksum of everything before it.
@@ -16,7 +17,7 @@ use super::labels::N_TAGS;
 use super::perceptron::Quantised;
 use super::wordset::{WordClasses, WordSet};
 
-const MAGIC: &[u8; 8] = b"NLNER\0v4";
+const MAGIC: &[u8; 8] = b"NLNER\0v5";
 
 /// How averaged float weights become `i16`.
 #[derive(Debug, Clone, Copy)]
@@ -86,10 +87,12 @@ pub fn encode(stages: &[Quantised], lexicon: &Lexicon) -> Vec<u8> {
     for v in lexicon.contexts.values() {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    let gaz = lexicon.gazetteer.entries();
-    put_u32(&mut out, gaz.len() as u32);
-    for e in gaz {
-        out.extend_from_slice(&e.to_le_bytes());
+    for g in [&lexicon.gazetteer, &lexicon.external] {
+        let entries = g.entries();
+        put_u32(&mut out, entries.len() as u32);
+        for e in entries {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
     }
     put_u32(&mut out, stages.len() as u32);
     for weights in stages {
@@ -233,6 +236,7 @@ pub fn decode(data: &[u8]) -> Result<(Vec<Quantised>, Lexicon), Error> {
         first_names: r.set()?,
         contexts: r.classes()?,
         gazetteer: r.gazetteer()?,
+        external: r.gazetteer()?,
     };
     let n_stages = r.u32()?;
     if !(1..=2).contains(&n_stages) {

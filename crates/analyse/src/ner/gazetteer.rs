@@ -66,6 +66,18 @@ impl Gazetteer {
         }
     }
 
+    /// Counts one sighting of `words` under slot `label` (0..4), for every language alone
+    /// (no language-own key: the external lists are not per language).
+    pub fn add_any<S: AsRef<str>>(&mut self, words: &[S], label: usize) {
+        if words.is_empty() || words.len() > MAX_LEN {
+            return;
+        }
+        let e = self.map.entry(key(words)).or_default();
+        if (*e >> (4 * label)) & 0xf < 15 {
+            *e += 1 << (4 * label);
+        }
+    }
+
     /// Adds the gold entities of a sentence.
     pub fn add_sentence<S: AsRef<str>>(&mut self, words: &[S], tags: &[Tag], lang: u8) {
         for sp in labels::spans(tags) {

@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod external;
 pub mod features;
 pub mod format;
 pub mod gazetteer;

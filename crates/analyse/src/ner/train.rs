@@ -259,14 +259,17 @@ fn base_order(examples: &[Example<'_>], news: &[bool], config: &TrainConfig) -> 
     order
 }
 
-/// Trains a tagger on `corpora`; `report` is called after each epoch of the final stages
+/// Trains a tagger on `corpora` with the external name lists `external`
+/// ([`super::external::read_dir`]; empty for none); `report` is called after each epoch of the final stages
 /// (stage 1, then stage 2 when stacking).
 pub fn train(
     corpora: &[Corpus],
     config: &TrainConfig,
+    external: Gazetteer,
     mut report: impl FnMut(usize, EpochReport),
 ) -> (Vec<Quantised>, Lexicon) {
-    let lexicon = build_lexicon(corpora, config);
+    let mut lexicon = build_lexicon(corpora, config);
+    lexicon.external = external;
     let mut examples: Vec<Example<'_>> = Vec::new();
     let mut news: Vec<bool> = Vec::new();
     // Gazetteers without one contiguous block of each corpus, for that block's sentences
