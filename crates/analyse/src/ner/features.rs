@@ -1,6 +1,7 @@
 //! Sparse features of a token in its sentence, hashed to 64-bit keys: word and affixes, shape,
-//! case flags, neighbours ±2 and their shapes, capitalised runs, cue-word classes, lexicon
-//! membership, gazetteer matches, language; plus the previous-tag features added while decoding.
+//! case flags, neighbours ±2 and their shapes, words ±3 and bags of the words within ±6,
+//! capitalised runs, cue-word classes, lexicon membership, gazetteer matches, external name
+//! lists, language; plus the previous-tag features added while decoding.
 
 use super::gazetteer::{self, Gazetteer};
 use super::hash;
@@ -77,21 +78,6 @@ impl Domain {
 
 /// Seed of domain-conjoined keys.
 const T_DOMAIN: u64 = 0x646f_6d61_696e;
-
-/// EXPERIMENT switches (env NER_EXP, comma-separated).
-pub fn exp(name: &str) -> bool {
-    static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    FLAGS
-        .get_or_init(|| {
-            std::env::var("NER_EXP")
-                .unwrap_or_default()
-                .split(',')
-                .map(str::to_string)
-                .collect()
-        })
-        .iter()
-        .any(|f| f == name)
-}
 
 /// What the extractor needs besides the tokens.
 #[derive(Debug, Clone, Copy)]
@@ -184,10 +170,17 @@ const T_CLASS: u64 = 37;
 const T_GAZ: u64 = 38;
 const T_XGAZ: u64 = 39;
 const T_XGAZ_CTX: u64 = 44;
+const T_WM3: u64 = 46;
+const T_WP3: u64 = 47;
+const T_BAG_L: u64 = 48;
+const T_BAG_R: u64 = 49;
 const T_PREV: u64 = 40;
 const T_PREV2: u64 = 41;
 const T_PREV_W: u64 = 42;
 const T_PREV_SHAPE: u64 = 43;
+
+/// Words on each side whose bag is a feature.
+const BAG_WINDOW: isize = 6;
 
 /// Case and character flags of a token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -506,6 +499,18 @@ pub fn extract<S: AsRef<str>>(words: &[S], ctx: &Context<'_>) -> SentenceFeature
             hash::str(T_WM1_SHAPE, word_at(ii - 1)),
             t.ss_key,
         ));
+        // Wider context: the words ±3, and the words within ±BAG_WINDOW as a bag per side.
+        k.push(hash::str(T_WM3, word_at(ii - 3)));
+        k.push(hash::str(T_WP3, word_at(ii + 3)));
+        for off in 1..=BAG_WINDOW {
+            let (l, r) = (word_at(ii - off), word_at(ii + off));
+            if l != BOS {
+                k.push(hash::str(T_BAG_L, l));
+            }
+            if r != EOS {
+                k.push(hash::str(T_BAG_R, r));
+            }
+        }
         if run[i].0 > 0 {
             k.push(hash::ints(T_RUN, &[run[i].0, run[i].1, initial]));
         }
