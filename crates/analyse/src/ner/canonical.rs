@@ -53,7 +53,24 @@ pub fn clean(
     if e - s == 1 && cues.is_title_or_role(doc.token_text(s)) {
         return None;
     }
+    // A name never ends with an article or a preposition: such a span ran into the words
+    // around a name, or is no name at all ("Based on the" opening a quote).
+    if is_function_word(cues, doc.token_text(e - 1)) {
+        return None;
+    }
     Some(s..e)
+}
+
+/// Longest lower-case word counted as a function word without being in the cue vocabularies.
+const SHORT_FUNCTION_WORD: usize = 3;
+
+/// True for a lower-case article or preposition ("the", "of", "de", "la", "von", "on").
+fn is_function_word(cues: &Cues, word: &str) -> bool {
+    if !word.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+        return false;
+    }
+    cues.classes(word) & (class::DETERMINER | class::LOC_CUE) != 0
+        || word.chars().count() <= SHORT_FUNCTION_WORD
 }
 
 /// The byte range of a cleaned span, without a possessive ending glued to its last token
@@ -126,6 +143,29 @@ mod tests {
         assert_eq!(
             cleaned("Ministry of Defence", Language::En, o).as_deref(),
             Some("Ministry of Defence")
+        );
+    }
+
+    #[test]
+    fn spans_ending_in_a_function_word_are_no_names() {
+        let m = EntityLabel::Misc;
+        assert_eq!(cleaned("Based on the", Language::En, m), None);
+        assert_eq!(
+            cleaned("Banque de", Language::Fr, EntityLabel::Organisation),
+            None
+        );
+        assert_eq!(
+            cleaned(
+                "Organisation mondiale de la santé",
+                Language::Fr,
+                EntityLabel::Organisation
+            )
+            .as_deref(),
+            Some("Organisation mondiale de la santé")
+        );
+        assert_eq!(
+            cleaned("Sharm el-Sheikh", Language::En, EntityLabel::Location).as_deref(),
+            Some("Sharm el-Sheikh")
         );
     }
 }
