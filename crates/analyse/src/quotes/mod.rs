@@ -26,6 +26,7 @@ pub mod cues;
 pub mod indirect;
 pub mod marks;
 pub mod names;
+pub mod ranker;
 pub mod speaker;
 
 #[cfg(test)]
@@ -63,6 +64,11 @@ pub struct QuoteConfig {
     pub min_indirect_words: usize,
     /// Accept English reported clauses with no "that" ("said the plan would fail").
     pub bare_clauses: bool,
+    /// Let the learned ranker ([`ranker`]) choose each direct quote's speaker among the
+    /// rules' choice, nearby entity mentions, recent persons and "no speaker".
+    pub speaker_ranker: bool,
+    /// Candidate generation of the ranker.
+    pub ranker: ranker::RankerConfig,
 }
 
 impl Default for QuoteConfig {
@@ -78,6 +84,8 @@ impl Default for QuoteConfig {
             subjunctive_window: 10,
             min_indirect_words: 3,
             bare_clauses: true,
+            speaker_ranker: true,
+            ranker: ranker::RankerConfig::default(),
         }
     }
 }
@@ -90,6 +98,27 @@ pub fn find(doc: &TextDoc<'_>, entities: &[Entity]) -> Vec<Quote> {
 
 /// [`find`] with explicit thresholds.
 pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -> Vec<Quote> {
+    find_inner(doc, entities, config, None)
+}
+
+/// [`find_with`], also listing the speaker candidates of every direct quote (what the ranker
+/// chooses from; used to fit its weights).
+pub fn find_traced(
+    doc: &TextDoc<'_>,
+    entities: &[Entity],
+    config: &QuoteConfig,
+) -> (Vec<Quote>, Vec<ranker::Ranked>) {
+    let mut trace = Vec::new();
+    let quotes = find_inner(doc, entities, config, Some(&mut trace));
+    (quotes, trace)
+}
+
+fn find_inner(
+    doc: &TextDoc<'_>,
+    entities: &[Entity],
+    config: &QuoteConfig,
+    mut trace: Option<&mut Vec<ranker::Ranked>>,
+) -> Vec<Quote> {
     let lex = lexicon(&doc.lang);
     let spans = marks::pair(doc);
     let mut inside: Vec<Option<usize>> = vec![None; doc.tokens.len()];
@@ -99,6 +128,15 @@ pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -
         }
     }
     let mut resolver = Resolver::new(doc, lex, entities);
+    let weights = ranker::Weights::embedded();
+    let use_ranker = config.speaker_ranker && !weights.is_empty();
+    let mentions =
+        (use_ranker || trace.is_some()).then(|| ranker::MentionIndex::new(doc, entities));
+    let rank = mentions.as_ref().map(|mentions| Rank {
+        entities,
+        mentions,
+        weights: use_ranker.then_some(weights),
+    });
     let mut out: Vec<Quote> = Vec::new();
     // The last attributed speaker, with its paragraph, for quotes that continue it.
     let mut last: Option<(usize, Speaker)> = None;
@@ -108,9 +146,18 @@ pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -
         while next_span < spans.len() && spans[next_span].open < sent.tokens.end {
             let m = &spans[next_span];
             next_span += 1;
-            if let Some((q, spk)) =
-                direct(doc, lex, &spans, &inside, m, &mut resolver, &last, config)
-            {
+            if let Some((q, spk)) = direct(
+                doc,
+                lex,
+                &spans,
+                &inside,
+                m,
+                &mut resolver,
+                &last,
+                config,
+                rank.as_ref(),
+                trace.as_deref_mut(),
+            ) {
                 if let Some(s) = spk {
                     last = Some((paragraph_of(doc, m.open), s));
                 }
@@ -164,6 +211,14 @@ fn resolve_attribution(
     Some(resolver.resolve_pronoun(g, &written)).filter(|s| !s.text.is_empty())
 }
 
+/// What the speaker ranker needs per document.
+struct Rank<'a> {
+    entities: &'a [Entity],
+    mentions: &'a ranker::MentionIndex,
+    /// `None` when only tracing (the rules decide).
+    weights: Option<&'static ranker::Weights>,
+}
+
 /// One direct quote: its frame, cue and speaker; `None` when it is not speech.
 #[allow(clippy::too_many_arguments)]
 fn direct(
@@ -175,6 +230,8 @@ fn direct(
     resolver: &mut Resolver<'_>,
     last: &Option<(usize, Speaker)>,
     config: &QuoteConfig,
+    rank: Option<&Rank<'_>>,
+    trace: Option<&mut Vec<ranker::Ranked>>,
 ) -> Option<(Quote, Option<Speaker>)> {
     let inner_tokens = m.inner_tokens();
     let words: Vec<usize> = inner_tokens
@@ -241,11 +298,33 @@ fn direct(
         return None;
     }
     let para = paragraph_of(doc, m.open);
-    let (speaker, cue) = match &attribution {
-        Some(a) => (
-            resolve_attribution(doc, resolver, a.np.as_ref(), a.cue_pronoun.clone()),
-            Some(cue_text(doc, &a.cue)),
-        ),
+    let (speaker, cue, how, pronoun) = match &attribution {
+        Some(a) => {
+            let kind = match a.cue.kind {
+                CueKind::Verb => "verb",
+                CueKind::Prepositional => "prep",
+            };
+            let side = if a.cue.tokens.start >= m.end {
+                "right"
+            } else {
+                "left"
+            };
+            let (np, pronoun) = match (&a.np, &a.cue_pronoun) {
+                (Some(np), _) => match np.kind {
+                    NpKind::Name => ("name", None),
+                    NpKind::Role => ("role", None),
+                    NpKind::Pronoun => ("pron", Some(np.gender)),
+                },
+                (None, Some((g, _))) => ("cuepron", Some(*g)),
+                (None, None) => ("none", None),
+            };
+            (
+                resolve_attribution(doc, resolver, a.np.as_ref(), a.cue_pronoun.clone()),
+                Some(cue_text(doc, &a.cue)),
+                format!("{kind}_{side}_{np}"),
+                pronoun,
+            )
+        }
         None => {
             // German reported speech marks short quotes as speech without a verb: "Der
             // Niederländer sei „nicht aggressiv oder so“".
@@ -319,8 +398,60 @@ fn direct(
             } else {
                 None
             };
-            (inherited.or(subject).or(colon_subject), None)
+            let how = if inherited.is_some() {
+                "inherited"
+            } else if subject.is_some() {
+                if labelled {
+                    "subject_naming"
+                } else {
+                    "subject"
+                }
+            } else if colon_subject.is_some() {
+                "colon"
+            } else {
+                "none"
+            };
+            (
+                inherited.or(subject).or(colon_subject),
+                None,
+                how.to_string(),
+                None,
+            )
         }
+    };
+    let speaker = match rank {
+        Some(rank) => {
+            let ctx = ranker::Context {
+                doc,
+                lex,
+                entities: rank.entities,
+                mentions: rank.mentions,
+                inside,
+                m,
+                last: last.as_ref().map(|(_, s)| s),
+                recent: resolver.recent(config.ranker.recent_persons),
+                words: words.len(),
+                after_colon: colon_before(doc, m),
+            };
+            let rule = ranker::RuleChoice {
+                speaker: speaker.as_ref(),
+                how,
+                pronoun,
+            };
+            let cands = ranker::candidates(&ctx, &rule, &config.ranker);
+            let chosen = rank.weights.map_or(0, |w| w.best(&cands));
+            let chosen = cands[chosen].speaker.clone();
+            if let Some(trace) = trace {
+                let (start, end, _) = quote_text(doc, m);
+                trace.push(ranker::Ranked {
+                    start,
+                    end,
+                    candidates: cands,
+                });
+            }
+            chosen
+        }
+        None => speaker,
     };
     if let Some(s) = &speaker {
         resolver.touch(s);

@@ -289,6 +289,16 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The `n` most recently noted persons, most recent first.
+    pub fn recent(&self, n: usize) -> Vec<Speaker> {
+        self.salient
+            .iter()
+            .rev()
+            .take(n)
+            .map(|s| s.speaker.clone())
+            .collect()
+    }
+
     /// Notes a person named as a sentence subject, for later pronouns.
     pub fn remember(&mut self, speaker: Speaker, role: Option<String>) {
         if let Some(pos) = self
