@@ -36,6 +36,8 @@ const MIN_WEIGHT: f64 = 1e-3;
 /// One training quote: per candidate, its feature ids and whether it is correct.
 struct Example {
     cands: Vec<(Vec<usize>, bool)>,
+    /// The rule that chose the first candidate.
+    how: String,
 }
 
 fn main() {
@@ -114,7 +116,13 @@ fn main() {
                 if cands.iter().any(|c| c.1) {
                     reachable += 1;
                     if cands.iter().any(|c| !c.1) {
-                        examples.push(Example { cands });
+                        let how = r.candidates[0]
+                            .features
+                            .iter()
+                            .find_map(|f| f.strip_prefix("rule:"))
+                            .unwrap_or("?")
+                            .to_string();
+                        examples.push(Example { cands, how });
                     }
                 }
             }
@@ -127,6 +135,7 @@ fn main() {
         ids.len()
     );
     let w = fit(&examples, ids.len(), epochs);
+    let mut by_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let right = examples
         .iter()
         .filter(|e| {
@@ -141,9 +150,16 @@ fn main() {
                     best = i;
                 }
             }
+            let t = by_rule.entry(e.how.as_str()).or_default();
+            t.0 += 1;
+            t.1 += usize::from(e.cands[0].1);
+            t.2 += usize::from(e.cands[best].1);
             e.cands[best].1
         })
         .count();
+    for (how, (n, r, k)) in &by_rule {
+        eprintln!("  {how:<20} {n:>5} rules {r:>5} ranker {k:>5}");
+    }
     let ambiguous_rule = examples.iter().filter(|e| e.cands[0].1).count();
     eprintln!(
         "on the {} quotes with a choice: rules {ambiguous_rule}, ranker {right} (train)",

@@ -207,8 +207,29 @@ pub fn candidates(
         keys: Vec::new(),
     };
     let wb = bucket(ctx.words.min(11));
+    // The rule's class: how much to trust it.
+    let cls = match rule.how.as_str() {
+        "inherited" | "none" | "colon" => rule.how.as_str(),
+        h if h.starts_with("subject") => "subject",
+        h if h.ends_with("pron") => "pron",
+        h if h.ends_with("role") => "role",
+        h if h.ends_with("name") => "named",
+        _ => "other",
+    };
+    let m = ctx.m;
+    let s_idx = doc.sentence_of(m.open);
+    // A pronoun opening the quote's sentence before the quote ("He noted that … “…”"): its
+    // sentence's names are rather objects.
+    let sent_start = doc.sentences[s_idx].tokens.start;
+    let spron = sent_start < m.open
+        && doc.tokens[sent_start].kind == TokenKind::Word
+        && ctx.lex.pronoun(doc.token_text(sent_start)).is_some();
     // The rules' choice.
-    let mut rf = vec![format!("rule:{}", rule.how), "rule".to_string()];
+    let mut rf = vec![
+        format!("rule:{}", rule.how),
+        "rule".to_string(),
+        format!("rule_spron:{spron}:{cls}"),
+    ];
     if let Some(s) = rule.speaker {
         rf.push(format!("rule_entity:{}", s.entity.is_some()));
         if rule.pronoun.is_some() {
@@ -232,8 +253,6 @@ pub fn candidates(
             format!("null_colon:{}", ctx.after_colon),
         ],
     );
-    let m = ctx.m;
-    let s_idx = doc.sentence_of(m.open);
     let para = paragraph_of(doc, m.open);
     // The window: the previous paragraph, the quote's paragraph up to the sentence after the
     // quote's.
@@ -288,7 +307,11 @@ pub fn candidates(
                 EntityLabel::Person => "PER",
                 _ => "ORG",
             };
+            let local = list.iter().filter(|(_, x)| x == e).count();
             let mut f = vec![
+                format!("m_local:{}", bucket(local)),
+                format!("{cls}|m_pos:{side}:{rel}"),
+                format!("{cls}|m_label:{label}"),
                 "mention".to_string(),
                 format!("m_label:{label}"),
                 format!("m_pos:{side}:{rel}"),
@@ -300,6 +323,7 @@ pub fn candidates(
             if !seen_nearest {
                 seen_nearest = true;
                 f.push(format!("m_nearest:{side}:{rel}"));
+                f.push(format!("{cls}|m_nearest:{side}:{rel}"));
             }
             // A speech verb right after the mention (its subject) or right before it
             // (inverted: "said Smith").
@@ -319,6 +343,23 @@ pub fn candidates(
             });
             if verb_after {
                 f.push(format!("m_verb_after:{side}:{rel}"));
+                f.push(format!("{cls}|m_verb_after:{side}:{rel}"));
+            }
+            // A subject: a lower-case word follows, and the mention opens its clause.
+            let opens_clause = r.start == doc.sentences[ms].tokens.start
+                || (r.start > 0
+                    && (matches!(doc.token_text(r.start - 1), "," | ";" | ":")
+                        || ctx.lex.is_conjunction(doc.token_text(r.start - 1))));
+            let verbish = r.end < doc.tokens.len()
+                && doc.tokens[r.end].kind == TokenKind::Word
+                && ctx.inside[r.end].is_none()
+                && doc.token_text(r.end).starts_with(char::is_lowercase);
+            if opens_clause && verbish {
+                f.push(format!("m_subject:{side}:{rel}"));
+                f.push(format!("{cls}|m_subject:{rel}"));
+            }
+            if spron && rel == "same" {
+                f.push(format!("m_spron:{side}"));
             }
             if verb_before {
                 f.push(format!("m_verb_before:{side}:{rel}"));
@@ -360,6 +401,7 @@ pub fn candidates(
             };
             if ctx.last.is_some_and(|l| key(l) == key(&sp)) {
                 f.push("m_is_last".to_string());
+                f.push(format!("{cls}|m_is_last"));
             }
             if let Some(g) = rule.pronoun {
                 f.push(format!("m_pron_gender:{}", agree(g, sp.gender)));
@@ -369,7 +411,7 @@ pub fn candidates(
     }
     // Recently named persons.
     for (rank, s) in ctx.recent.iter().take(config.recent_persons).enumerate() {
-        let mut f = vec![format!("recent:{rank}")];
+        let mut f = vec![format!("recent:{rank}"), format!("{cls}|recent:{rank}")];
         if ctx.last.is_some_and(|l| key(l) == key(s)) {
             f.push("recent_is_last".to_string());
         }
@@ -380,7 +422,10 @@ pub fn candidates(
     }
     // The previous quote's speaker.
     if let Some(l) = ctx.last {
-        b.add(Some(l.clone()), vec!["last".to_string()]);
+        b.add(
+            Some(l.clone()),
+            vec!["last".to_string(), format!("{cls}|last")],
+        );
     }
     let lang = b.lang;
     let mut out = b.list;
