@@ -38,6 +38,8 @@ struct Example {
     cands: Vec<(Vec<usize>, bool)>,
     /// The rule that chose the first candidate.
     how: String,
+    /// Held out with `--holdout` (every fifth article).
+    held: bool,
 }
 
 fn main() {
@@ -58,6 +60,9 @@ fn main() {
     let out = value("--out").map(PathBuf::from).unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/speaker.weights")
     });
+    // `--holdout`: fit on four fifths of the training articles and report the rest (for
+    // choosing settings without the dev sets); the weights are not written.
+    let holdout = args.iter().any(|a| a == "--holdout");
     let epochs: usize = value("--epochs").and_then(|v| v.parse().ok()).unwrap_or(20);
     let model = ner::Model::embedded();
     let config = quotes::QuoteConfig {
@@ -75,7 +80,7 @@ fn main() {
         ("polnear/train", load_polnear(&root.join("polnear/train"))),
     ] {
         let docs: Vec<Doc> = docs.unwrap_or_else(|e| panic!("{name}: {e}"));
-        for d in &docs {
+        for (n_doc, d) in docs.iter().enumerate() {
             let doc = TextDoc::new(&d.text, d.lang.clone());
             let entities = model.entities(&doc);
             let (found, trace) = quotes::find_traced(&doc, &entities, &config);
@@ -120,9 +125,13 @@ fn main() {
                             .features
                             .iter()
                             .find_map(|f| f.strip_prefix("rule:"))
-                            .unwrap_or("?")
-                            .to_string();
-                        examples.push(Example { cands, how });
+                            .map(|h| format!("{}:{h}", &name[..2]))
+                            .unwrap_or_default();
+                        examples.push(Example {
+                            cands,
+                            how,
+                            held: holdout && n_doc % 5 == 0,
+                        });
                     }
                 }
             }
@@ -134,7 +143,13 @@ fn main() {
         reachable as f64 / total.max(1) as f64,
         ids.len()
     );
-    let w = fit(&examples, ids.len(), epochs);
+    let (fitted, scored): (Vec<Example>, Vec<Example>) = if holdout {
+        examples.into_iter().partition(|e| !e.held)
+    } else {
+        (examples, Vec::new())
+    };
+    let w = fit(&fitted, ids.len(), epochs);
+    let examples = if holdout { scored } else { fitted };
     let mut by_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let right = examples
         .iter()
@@ -157,8 +172,16 @@ fn main() {
             e.cands[best].1
         })
         .count();
+    let mut by_lang: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     for (how, (n, r, k)) in &by_rule {
         eprintln!("  {how:<20} {n:>5} rules {r:>5} ranker {k:>5}");
+        let t = by_lang.entry(&how[..2]).or_default();
+        t.0 += n;
+        t.1 += r;
+        t.2 += k;
+    }
+    for (lang, (n, r, k)) in &by_lang {
+        eprintln!("{lang}: {n:>5} rules {r:>5} ranker {k:>5}");
     }
     let ambiguous_rule = examples.iter().filter(|e| e.cands[0].1).count();
     eprintln!(
@@ -174,6 +197,9 @@ fn main() {
         if w[i].abs() >= MIN_WEIGHT {
             text.push_str(&format!("{f}\t{:.4}\n", w[i]));
         }
+    }
+    if holdout {
+        return;
     }
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     eprintln!("wrote {}", out.display());
