@@ -368,3 +368,23 @@ fn english_quote_opening_a_paragraph_continues_the_previous_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].speaker.as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn german_dative_object_after_the_verb_is_no_speaker() {
+    let q = direct(
+        "Tourmanager Peter Schmidt sagte der Fachzeitschrift: „Es war eine lange Tour, aber vor allem eine gute.“",
+        Language::De,
+    );
+    assert!(q[0]
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Peter Schmidt")));
+    let q = direct(
+        "Die Sängerin Anna Berg sagte dem Magazin: „Wir haben lange an dem Album gearbeitet.“",
+        Language::De,
+    );
+    assert!(q[0]
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Anna Berg")));
+}
