@@ -26,9 +26,9 @@ use quotes_gold::{load_polnear, load_wikinews, overlaps, span_matches, speaker_o
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// Learning rate of the gradient steps.
+/// Learning rate of the gradient steps (`--lr`).
 const LEARNING_RATE: f64 = 0.05;
-/// L2 shrinkage per step.
+/// L2 shrinkage per step (`--l2`).
 const L2: f64 = 1e-5;
 /// Weights smaller than this are not written.
 const MIN_WEIGHT: f64 = 1e-3;
@@ -148,7 +148,11 @@ fn main() {
     } else {
         (examples, Vec::new())
     };
-    let w = fit(&fitted, ids.len(), epochs);
+    let lr = value("--lr")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(LEARNING_RATE);
+    let l2 = value("--l2").and_then(|v| v.parse().ok()).unwrap_or(L2);
+    let w = fit(&fitted, ids.len(), epochs, lr, l2);
     let examples = if holdout { scored } else { fitted };
     let mut by_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let right = examples
@@ -207,7 +211,7 @@ fn main() {
 
 /// Fits the weights: stochastic gradient ascent on the log-probability of the correct
 /// candidates, examples in their fixed order, averaged over all steps.
-fn fit(examples: &[Example], n: usize, epochs: usize) -> Vec<f64> {
+fn fit(examples: &[Example], n: usize, epochs: usize, lr: f64, l2: f64) -> Vec<f64> {
     let mut w = vec![0.0f64; n];
     let mut sum = vec![0.0f64; n];
     let mut steps = 0f64;
@@ -232,12 +236,12 @@ fn fit(examples: &[Example], n: usize, epochs: usize) -> Vec<f64> {
                 let g = if *ok { pk / zc } else { 0.0 } - pk / z;
                 if g != 0.0 {
                     for &i in f {
-                        w[i] += LEARNING_RATE * g;
+                        w[i] += lr * g;
                     }
                 }
             }
             for x in w.iter_mut() {
-                *x *= 1.0 - L2;
+                *x *= 1.0 - l2;
             }
             steps += 1.0;
             for (s, x) in sum.iter_mut().zip(&w) {

@@ -211,6 +211,77 @@ fn resolve_attribution(
     Some(resolver.resolve_pronoun(g, &written)).filter(|s| !s.text.is_empty())
 }
 
+/// The named or role subjects of the speech verbs in the sentence of quote `m` and the
+/// sentences before and after it in its paragraph (outside quotes), with their sentence offset.
+fn verb_subjects(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    inside: &[Option<usize>],
+    resolver: &Resolver<'_>,
+    m: &Marked,
+) -> Vec<(Speaker, &'static str, isize)> {
+    let s = doc.sentence_of(m.open);
+    let para = doc.sentences[s].paragraph;
+    let lo = if s > 0 && doc.sentences[s - 1].paragraph == para {
+        s - 1
+    } else {
+        s
+    };
+    let e = doc.sentence_of(m.end.saturating_sub(1).max(m.open));
+    let hi = if e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == para {
+        e + 1
+    } else {
+        e
+    };
+    let mut out = Vec::new();
+    for si in lo..=hi {
+        let r = doc.sentences[si].tokens.clone();
+        let off = if si < s {
+            -1
+        } else if si > e {
+            1
+        } else {
+            0
+        };
+        let mut k = r.start;
+        while k < r.end {
+            if inside[k].is_some()
+                || doc.tokens[k].kind != TokenKind::Word
+                || !lex.is_verb(doc.token_text(k))
+            {
+                k += 1;
+                continue;
+            }
+            let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) else {
+                k += 1;
+                continue;
+            };
+            // The clause around the verb, outside quotes.
+            let mut a = cue.tokens.start;
+            while a > r.start && inside[a - 1].is_none() {
+                a -= 1;
+            }
+            let mut b = cue.tokens.end;
+            while b < r.end && inside[b].is_none() {
+                b += 1;
+            }
+            let prefer_after = doc.lang != Language::En;
+            if let Some(np) = verb_subject(doc, lex, &cue, a, b, prefer_after) {
+                let kind = match np.kind {
+                    NpKind::Name => "name",
+                    NpKind::Role => "role",
+                    NpKind::Pronoun => "pron",
+                };
+                if let Some(sp) = resolver.peek(&np) {
+                    out.push((sp, kind, off));
+                }
+            }
+            k = cue.tokens.end.max(k + 1);
+        }
+    }
+    out
+}
+
 /// What the speaker ranker needs per document.
 struct Rank<'a> {
     entities: &'a [Entity],
@@ -430,6 +501,7 @@ fn direct(
                 m,
                 last: last.as_ref().map(|(_, s)| s),
                 recent: resolver.recent(config.ranker.recent_persons),
+                verb_subjects: verb_subjects(doc, lex, inside, resolver, m),
                 words: words.len(),
                 after_colon: colon_before(doc, m),
             };

@@ -125,6 +125,9 @@ pub struct Context<'a> {
     pub last: Option<&'a Speaker>,
     /// Recently named persons, most recent first.
     pub recent: Vec<Speaker>,
+    /// The subjects of the speech verbs of the quote's sentence and its neighbours in the
+    /// paragraph, as (speaker, phrase kind, sentence offset from the quote's).
+    pub verb_subjects: Vec<(Speaker, &'static str, isize)>,
     /// Words in the quote.
     pub words: usize,
     /// The quote follows a colon.
@@ -270,6 +273,15 @@ pub fn candidates(
     }
     let window = doc.sentences[lo_s].tokens.start..doc.sentences[hi_s].tokens.end;
     let counts = |e: usize| ctx.entities[e].mentions.len();
+    // The most mentioned person of the document.
+    let top_person = ctx
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.label == EntityLabel::Person)
+        .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    let quote_char = doc.char_offset(doc.tokens[m.open].start);
     let mut before: Vec<(Range<usize>, usize)> = Vec::new();
     let mut after: Vec<(Range<usize>, usize)> = Vec::new();
     for (r, e) in ctx.mentions.within(window) {
@@ -308,6 +320,18 @@ pub fn candidates(
                 _ => "ORG",
             };
             let local = list.iter().filter(|(_, x)| x == e).count();
+            let sent_gap = if side == "before" {
+                s_idx.saturating_sub(ms)
+            } else {
+                ms.saturating_sub(end_s)
+            };
+            // Mentions of the entity before the quote (salience so far).
+            let earlier = ent.mentions.iter().filter(|x| x.start < quote_char).count();
+            // The first person or organisation mention of its sentence.
+            let first_in_sentence = list
+                .iter()
+                .filter(|(x, _)| doc.sentence_of(x.start) == ms)
+                .all(|(x, _)| x.start >= r.start);
             let mut f = vec![
                 format!("m_local:{}", bucket(local)),
                 format!("{cls}|m_pos:{side}:{rel}"),
@@ -319,6 +343,11 @@ pub fn candidates(
                 format!("m_rank:{side}:{}", rank.min(3)),
                 format!("m_label_pos:{label}:{side}:{rel}"),
                 format!("m_count:{}", bucket(counts(*e))),
+                format!("m_gap:{side}:{}", sent_gap.min(4)),
+                format!("{cls}|m_gap:{side}:{}", sent_gap.min(4)),
+                format!("m_earlier:{}", bucket(earlier)),
+                format!("m_top_person:{}", top_person == Some(*e)),
+                format!("m_first_in_sentence:{first_in_sentence}:{rel}"),
             ];
             if !seen_nearest {
                 seen_nearest = true;
@@ -408,6 +437,25 @@ pub fn candidates(
             }
             b.add(Some(sp), f);
         }
+    }
+    // Subjects of speech verbs nearby.
+    for (sp, kind, off) in &ctx.verb_subjects {
+        let rel = match off {
+            0 => "same",
+            o if *o < 0 => "prev_sent",
+            _ => "next_sent",
+        };
+        let mut f = vec![
+            format!("vsubj:{kind}:{rel}"),
+            format!("{cls}|vsubj:{kind}:{rel}"),
+        ];
+        if ctx.last.is_some_and(|l| key(l) == key(sp)) {
+            f.push("vsubj_is_last".to_string());
+        }
+        if let Some(g) = rule.pronoun {
+            f.push(format!("vsubj_pron_gender:{}", agree(g, sp.gender)));
+        }
+        b.add(Some(sp.clone()), f);
     }
     // Recently named persons.
     for (rank, s) in ctx.recent.iter().take(config.recent_persons).enumerate() {

@@ -295,6 +295,27 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The speaker a name or role phrase stands for, without noting it (pronouns: `None`).
+    pub fn peek(&self, np: &Np) -> Option<Speaker> {
+        match np.kind {
+            NpKind::Pronoun => None,
+            NpKind::Role => Some(Speaker {
+                text: self.text_of(np.tokens.clone()),
+                entity: None,
+                gender: np.gender,
+            }),
+            NpKind::Name => {
+                let r = np.name.clone().unwrap_or(np.tokens.clone());
+                let entity = self.entity_for(r.clone());
+                Some(Speaker {
+                    text: self.text_of(r),
+                    entity: entity.map(|e| e.name.clone()),
+                    gender: np.gender,
+                })
+            }
+        }
+    }
+
     /// The `n` most recently noted persons, most recent first.
     pub fn recent(&self, n: usize) -> Vec<Speaker> {
         self.salient
