@@ -69,6 +69,8 @@ pub struct QuoteConfig {
     pub speaker_ranker: bool,
     /// Candidate generation of the ranker.
     pub ranker: ranker::RankerConfig,
+    /// Ranker weights to use instead of the embedded ones (for fitting them).
+    pub speaker_weights: Option<std::sync::Arc<ranker::Weights>>,
 }
 
 impl Default for QuoteConfig {
@@ -86,6 +88,7 @@ impl Default for QuoteConfig {
             bare_clauses: true,
             speaker_ranker: true,
             ranker: ranker::RankerConfig::default(),
+            speaker_weights: None,
         }
     }
 }
@@ -128,7 +131,10 @@ fn find_inner(
         }
     }
     let mut resolver = Resolver::new(doc, lex, entities);
-    let weights = ranker::Weights::embedded();
+    let weights: &ranker::Weights = match &config.speaker_weights {
+        Some(w) => w,
+        None => ranker::Weights::embedded(),
+    };
     let use_ranker = config.speaker_ranker && !weights.is_empty();
     let mentions =
         (use_ranker || trace.is_some()).then(|| ranker::MentionIndex::new(doc, entities));
@@ -287,7 +293,7 @@ struct Rank<'a> {
     entities: &'a [Entity],
     mentions: &'a ranker::MentionIndex,
     /// `None` when only tracing (the rules decide).
-    weights: Option<&'static ranker::Weights>,
+    weights: Option<&'a ranker::Weights>,
 }
 
 /// One direct quote: its frame, cue and speaker; `None` when it is not speech.
