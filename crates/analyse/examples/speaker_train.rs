@@ -41,6 +41,8 @@ struct Example {
     how: String,
     /// Held out with `--holdout` (every fifth article).
     held: bool,
+    /// The candidates' speakers, the gold speakers and the quote's start (for `--show`).
+    texts: Vec<String>,
 }
 
 fn main() {
@@ -116,6 +118,8 @@ fn main() {
     };
     let w = fit(&fitted, ids.len(), epochs, lr, l2);
     let examples = if holdout { scored } else { fitted };
+    // `--show`: list the quotes the ranker gets wrong.
+    let show = args.iter().any(|a| a == "--show");
     let mut by_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let right = examples
         .iter()
@@ -130,6 +134,12 @@ fn main() {
                 if *s > scores[best] {
                     best = i;
                 }
+            }
+            if show && !e.cands[best].1 {
+                eprintln!(
+                    "WRONG {} chose {:?} among {:?}",
+                    e.how, e.texts[best], e.texts
+                );
             }
             let t = by_rule.entry(e.how.as_str()).or_default();
             t.0 += 1;
@@ -223,6 +233,15 @@ fn collect(
                             cands,
                             how,
                             held: holdout && n_doc % 5 == 0,
+                            texts: r
+                                .candidates
+                                .iter()
+                                .map(|c| c.speaker.as_ref().map_or("-".into(), |s| s.text.clone()))
+                                .chain([format!(
+                                    "gold {:?} in {} at {}",
+                                    g.speakers, d.name, g.start
+                                )])
+                                .collect(),
                         });
                     }
                 }
