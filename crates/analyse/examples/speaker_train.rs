@@ -34,6 +34,9 @@ const L2: f64 = 1e-5;
 /// Weights smaller than this are not written.
 const MIN_WEIGHT: f64 = 1e-3;
 
+/// A training split: its name, articles and their entities.
+type Set = (&'static str, Vec<Doc>, Vec<Vec<Entity>>);
+
 /// One training quote: per candidate, its feature ids and whether it is correct.
 struct Example {
     cands: Vec<(Vec<usize>, bool)>,
@@ -73,7 +76,7 @@ fn main() {
         ..Default::default()
     };
     // The articles with their entities, tagged once.
-    let mut sets: Vec<(&str, Vec<Doc>, Vec<Vec<Entity>>)> = Vec::new();
+    let mut sets: Vec<Set> = Vec::new();
     for (name, docs) in [
         (
             "german_wikinews/train",
@@ -175,7 +178,7 @@ fn main() {
 /// The training quotes of `sets` with their candidates under `config`; feature ids are added
 /// to `ids`.
 fn collect(
-    sets: &[(&str, Vec<Doc>, Vec<Vec<Entity>>)],
+    sets: &[Set],
     config: &quotes::QuoteConfig,
     ids: &mut BTreeMap<String, usize>,
     holdout: bool,
