@@ -547,3 +547,67 @@ impl Weights {
         best
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(text: Option<&str>, features: &[&str]) -> Candidate {
+        Candidate {
+            speaker: text.map(|t| Speaker {
+                text: t.to_string(),
+                entity: None,
+                gender: Gender::Unknown,
+            }),
+            features: features.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn weights_parse_skip_comments_and_score_sums() {
+        let w = Weights::parse("# header\nrule\t0.5\n\nmention\t-0.25\nbad line\n");
+        assert!(!w.is_empty());
+        let c = cand(Some("X"), &["rule", "mention", "unknown"]);
+        assert!((w.score(&c) - 0.25).abs() < 1e-6);
+    }
+
+    #[test]
+    fn ties_keep_the_rules_choice() {
+        let w = Weights::parse("");
+        let cands = [cand(Some("Rule"), &["rule"]), cand(None, &["null"])];
+        assert_eq!(w.best(&cands), 0);
+        let w = Weights::parse("null\t1.0\n");
+        assert_eq!(w.best(&cands), 1);
+    }
+
+    #[test]
+    fn embedded_weights_load() {
+        assert!(!Weights::embedded().is_empty());
+    }
+
+    #[test]
+    fn candidates_naming_one_entity_merge() {
+        let mut b = Builder {
+            lang: "en",
+            list: Vec::new(),
+            keys: Vec::new(),
+        };
+        let s = |text: &str, entity: Option<&str>| Speaker {
+            text: text.to_string(),
+            entity: entity.map(str::to_string),
+            gender: Gender::Unknown,
+        };
+        b.add(
+            Some(s("Mr. Smith", Some("John Smith"))),
+            vec!["rule".into()],
+        );
+        b.add(None, vec!["null".into()]);
+        b.add(Some(s("Smith", Some("John Smith"))), vec!["mention".into()]);
+        assert_eq!(b.list.len(), 2);
+        assert_eq!(b.list[0].features, ["rule", "mention"]);
+        assert_eq!(
+            b.list[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Mr. Smith")
+        );
+    }
+}
