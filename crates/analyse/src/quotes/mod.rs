@@ -475,7 +475,16 @@ fn direct(
             } else {
                 None
             };
-            let how = if inherited.is_some() {
+            // German impersonal attributions name a document: "…“, heißt es in der Rede", "In
+            // dem Antrag heißt es wörtlich: „…“".
+            let impersonal = if doc.lang == Language::De {
+                impersonal_source(doc, lex, &left, right.clone())
+            } else {
+                None
+            };
+            let how = if impersonal.is_some() {
+                "impersonal"
+            } else if inherited.is_some() {
                 "inherited"
             } else if subject.is_some() {
                 if labelled {
@@ -489,7 +498,7 @@ fn direct(
                 "none"
             };
             (
-                inherited.or(subject).or(colon_subject),
+                impersonal.or(inherited).or(subject).or(colon_subject),
                 None,
                 how.to_string(),
                 None,
@@ -564,6 +573,87 @@ fn naming_subject(doc: &TextDoc<'_>, lex: &Lexicon, left: &[Range<usize>]) -> Op
         };
         verb_subject(doc, lex, &cue, seg.start, seg.end, false).filter(|np| np.tokens.end <= k)
     })
+}
+
+/// German impersonal speech verbs ("heißt es", "hieß es").
+const IMPERSONAL_VERBS: &[&str] = &["heißt", "hieß"];
+
+/// Prepositions introducing the document an impersonal verb cites ("in der Rede", "auf der
+/// Webseite", "aus Paris").
+const SOURCE_PREPOSITIONS: &[&str] = &["in", "im", "auf", "aus"];
+
+/// Adverbs between "heißt es" and its source ("heißt es dazu in", "hieß es wörtlich").
+const IMPERSONAL_ADVERBS: &[&str] = &[
+    "dazu",
+    "wörtlich",
+    "darin",
+    "weiter",
+    "auch",
+    "nun",
+    "zudem",
+];
+
+/// Most tokens of the cited document's phrase.
+const SOURCE_MAX_TOKENS: usize = 8;
+
+/// The document of a German impersonal attribution in the quote's frame: the phrase after
+/// "heißt es (dazu) in/auf/aus" to the right of the quote, or the prepositional phrase opening
+/// the clause before "heißt es" on its left ("In dem Antrag heißt es wörtlich: „…“").
+fn impersonal_source(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    left: &[Range<usize>],
+    right: Range<usize>,
+) -> Option<Speaker> {
+    let is = |k: usize, list: &[&str]| list.contains(&normalise(doc.token_text(k)).as_str());
+    let phrase = |a: usize, hi: usize| -> Option<Speaker> {
+        let mut b = a;
+        while b < hi
+            && b < a + SOURCE_MAX_TOKENS
+            && doc.tokens[b].kind == TokenKind::Word
+            && !lex.is_verb(doc.token_text(b))
+            && !IMPERSONAL_VERBS.contains(&normalise(doc.token_text(b)).as_str())
+        {
+            b += 1;
+        }
+        let words = a..b;
+        (words
+            .clone()
+            .any(|k| doc.token_text(k).starts_with(char::is_uppercase)))
+        .then(|| Speaker {
+            text: doc.text[doc.token_bytes(words)].to_string(),
+            entity: None,
+            gender: cues::Gender::Unknown,
+        })
+    };
+    // Right: "…“, heißt es (dazu) in einer Pressemitteilung des CCC."
+    let mut k = right.start;
+    while k < right.end && doc.tokens[k].kind != TokenKind::Word {
+        k += 1;
+    }
+    if k + 2 < right.end && is(k, IMPERSONAL_VERBS) && normalise(doc.token_text(k + 1)) == "es" {
+        let mut p = k + 2;
+        while p < right.end && is(p, IMPERSONAL_ADVERBS) {
+            p += 1;
+        }
+        if p + 1 < right.end && is(p, SOURCE_PREPOSITIONS) {
+            return phrase(p + 1, right.end);
+        }
+        return None;
+    }
+    // Left: "In dem Antrag heißt es wörtlich:", "Aus Paris hieß es, …".
+    let seg = left.first()?;
+    let v = (seg.start..seg.end).rev().find(|&k| {
+        is(k, IMPERSONAL_VERBS) && k + 1 < seg.end && normalise(doc.token_text(k + 1)) == "es"
+    })?;
+    let start = (seg.start..v)
+        .rev()
+        .find(|&k| matches!(doc.token_text(k), "," | ":" | ";"))
+        .map_or(seg.start, |k| k + 1);
+    if start < v && is(start, SOURCE_PREPOSITIONS) {
+        return phrase(start + 1, v);
+    }
+    None
 }
 
 /// True when token `at` is in the first sentence of its paragraph.

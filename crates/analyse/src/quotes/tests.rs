@@ -388,3 +388,17 @@ fn german_dative_object_after_the_verb_is_no_speaker() {
         .as_deref()
         .is_some_and(|s| s.ends_with("Anna Berg")));
 }
+
+#[test]
+fn german_impersonal_attribution_names_the_document() {
+    let q = direct(
+        "Der Verband schrieb an die Behörden. „Wir fordern eine sofortige Prüfung aller Fälle“, heißt es in dem Schreiben des Verbands.",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("dem Schreiben des Verbands"));
+    let q = direct(
+        "In dem Antrag heißt es wörtlich: „Die Regelung ist mit sofortiger Wirkung aufzuheben.“",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("dem Antrag"));
+}
