@@ -227,13 +227,17 @@ fn verb_subjects(
     m: &Marked,
 ) -> Vec<(Speaker, &'static str, isize)> {
     let s = doc.sentence_of(m.open);
-    let para = doc.sentences[s].paragraph;
+    let Some(para) = doc.sentences.get(s).map(|x| x.paragraph) else {
+        return Vec::new();
+    };
     let lo = if s > 0 && doc.sentences[s - 1].paragraph == para {
         s - 1
     } else {
         s
     };
-    let e = doc.sentence_of(m.end.saturating_sub(1).max(m.open));
+    let e = doc
+        .sentence_of(m.end.saturating_sub(1).max(m.open))
+        .min(doc.sentences.len() - 1);
     let hi = if e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == para {
         e + 1
     } else {

@@ -221,6 +221,13 @@ pub fn candidates(
     };
     let m = ctx.m;
     let s_idx = doc.sentence_of(m.open);
+    if s_idx >= doc.sentences.len() {
+        // A quote outside every sentence (never seen): the rules decide.
+        return vec![Candidate {
+            speaker: rule.speaker.cloned(),
+            features: Vec::new(),
+        }];
+    }
     // A pronoun opening the quote's sentence before the quote ("He noted that … “…”"): its
     // sentence's names are rather objects.
     let sent_start = doc.sentences[s_idx].tokens.start;
@@ -266,7 +273,9 @@ pub fn candidates(
     {
         lo_s -= 1;
     }
-    let end_s = doc.sentence_of(m.end.saturating_sub(1).max(m.open));
+    let end_s = doc
+        .sentence_of(m.end.saturating_sub(1).max(m.open))
+        .min(doc.sentences.len() - 1);
     let mut hi_s = end_s;
     if hi_s + 1 < doc.sentences.len() && doc.sentences[hi_s + 1].paragraph == para {
         hi_s += 1;
