@@ -1,12 +1,12 @@
 //! Evaluates quote detection and speaker attribution on two hand-annotated sets.
 //!
 //! ```text
-//! cargo run --release -p newsloom-analyse --example quotes_eval -- ../shared/data/quotes [--ner] [--errors] [--split train]
+//! cargo run --release -p newsloom-analyse --example quotes_eval -- ../shared/data/quotes [--ner] [--errors] [--split train] [--rules]
 //! ```
 //!
 //! `--ner` resolves speakers against the embedded entity tagger (without it, against no
 //! entities: the capitalised-name fallback); `--errors` lists false positives (FP), misses (FN)
-//! and wrong speakers (SPK).
+//! and wrong speakers (SPK); `--rules` turns the learned speaker ranker off.
 //!
 //! Sets (development splits only; the data stays outside the repository — see its READMEs for
 //! the licences):
@@ -32,9 +32,10 @@
 //! gold quote with no speaker is correct only with `speaker: None`.
 
 #[path = "support/quotes_gold.rs"]
+#[allow(dead_code)]
 mod quotes_gold;
 
-use quotes_gold::{evaluate, load_polnear, load_wikinews, Doc};
+use quotes_gold::{evaluate_with, load_polnear, load_wikinews, Doc};
 use std::path::PathBuf;
 
 fn main() {
@@ -48,6 +49,11 @@ fn main() {
             .unwrap_or_else(|| "../shared/data/quotes".into()),
     );
     let errors = args.iter().any(|a| a == "--errors");
+    // `--rules` scores the rule cascade alone, without the learned speaker ranker.
+    let config = newsloom_analyse::quotes::QuoteConfig {
+        speaker_ranker: !args.iter().any(|a| a == "--rules"),
+        ..Default::default()
+    };
     // With `--ner`, speakers are resolved against the embedded entity tagger's entities.
     let ner = args
         .iter()
@@ -91,7 +97,7 @@ fn main() {
                 continue;
             }
         };
-        let (direct, indirect) = evaluate(&docs, ner.as_ref(), errors);
+        let (direct, indirect) = evaluate_with(&docs, ner.as_ref(), errors, &config);
         println!(
             "{:<20} {:>5} {:>6} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>8.3} | {:>6} {:>6.3} {:>6.3} {:>6.3}",
             name,

@@ -30,7 +30,16 @@ fn seed_article_quotes_and_speakers() {
         return;
     };
     let doc = TextDoc::new(&body, Language::En);
-    let found: Vec<_> = quotes::find(&doc, &[])
+    // Without entities, and with the embedded tagger's (as the CLI runs it, where the speaker
+    // ranker also sees the entity mentions).
+    let entities = newsloom_analyse::ner::Model::embedded().entities(&doc);
+    for entities in [Vec::new(), entities] {
+        check_seed_quotes(&doc, &entities);
+    }
+}
+
+fn check_seed_quotes(doc: &TextDoc<'_>, entities: &[newsloom_model::Entity]) {
+    let found: Vec<_> = quotes::find(doc, entities)
         .into_iter()
         .filter(|q| q.kind == QuoteKind::Direct)
         .collect();

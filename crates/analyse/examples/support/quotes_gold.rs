@@ -93,12 +93,22 @@ const QUOTE_CHARS: &[char] = &[
 /// `ner`'s entities when given; with `errors`, prints false positives, misses and wrong
 /// speakers.
 pub fn evaluate(docs: &[Doc], ner: Option<&ner::Model>, errors: bool) -> (Score, Score) {
+    evaluate_with(docs, ner, errors, &quotes::QuoteConfig::default())
+}
+
+/// [`evaluate`] with explicit quote settings (`speaker_ranker: false` scores the rules alone).
+pub fn evaluate_with(
+    docs: &[Doc],
+    ner: Option<&ner::Model>,
+    errors: bool,
+    config: &quotes::QuoteConfig,
+) -> (Score, Score) {
     let mut direct = Score::default();
     let mut indirect = Score::default();
     for d in docs {
         let doc = TextDoc::new(&d.text, d.lang.clone());
         let entities = ner.map(|m| m.entities(&doc)).unwrap_or_default();
-        let found = quotes::find(&doc, &entities);
+        let found = quotes::find_with(&doc, &entities, config);
         let pd: Vec<&Quote> = found
             .iter()
             .filter(|q| q.kind == QuoteKind::Direct)
@@ -113,13 +123,20 @@ pub fn evaluate(docs: &[Doc], ner: Option<&ner::Model>, errors: bool) -> (Score,
     (direct, indirect)
 }
 
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> usize {
+/// Overlap in chars of two spans.
+pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
 fn matches(q: &Quote, g: &Gold) -> bool {
-    let shorter = (q.end - q.start).min(g.end - g.start).max(1);
-    2 * overlaps((q.start, q.end), (g.start, g.end)) >= shorter
+    span_matches((q.start, q.end), g)
+}
+
+/// True when the predicted char span `q` and the gold quote overlap by at least half of the
+/// shorter one.
+pub fn span_matches(q: (usize, usize), g: &Gold) -> bool {
+    let shorter = (q.1 - q.0).min(g.end - g.start).max(1);
+    2 * overlaps(q, (g.start, g.end)) >= shorter
 }
 
 fn score(d: &Doc, pred: &[&Quote], gold: &[Gold], s: &mut Score, errors: bool, speakers: bool) {
@@ -205,7 +222,8 @@ fn snippet(text: &str, g: &Gold) -> String {
     format!("{before}[[{inner}]]{after}").replace('\n', "|")
 }
 
-fn speaker_ok(pred: Option<&str>, gold: &[String]) -> bool {
+/// True when a predicted speaker counts as correct for the gold speakers of a quote.
+pub fn speaker_ok(pred: Option<&str>, gold: &[String]) -> bool {
     let gold: Vec<&String> = gold.iter().filter(|g| !g.trim().is_empty()).collect();
     let Some(p) = pred else {
         return gold.is_empty();

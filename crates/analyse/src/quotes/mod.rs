@@ -26,6 +26,7 @@ pub mod cues;
 pub mod indirect;
 pub mod marks;
 pub mod names;
+pub mod ranker;
 pub mod speaker;
 
 #[cfg(test)]
@@ -63,6 +64,13 @@ pub struct QuoteConfig {
     pub min_indirect_words: usize,
     /// Accept English reported clauses with no "that" ("said the plan would fail").
     pub bare_clauses: bool,
+    /// Let the learned ranker ([`ranker`]) choose each direct quote's speaker among the
+    /// rules' choice, nearby entity mentions, recent persons and "no speaker".
+    pub speaker_ranker: bool,
+    /// Candidate generation of the ranker.
+    pub ranker: ranker::RankerConfig,
+    /// Ranker weights to use instead of the embedded ones (for fitting them).
+    pub speaker_weights: Option<std::sync::Arc<ranker::Weights>>,
 }
 
 impl Default for QuoteConfig {
@@ -78,6 +86,9 @@ impl Default for QuoteConfig {
             subjunctive_window: 10,
             min_indirect_words: 3,
             bare_clauses: true,
+            speaker_ranker: true,
+            ranker: ranker::RankerConfig::default(),
+            speaker_weights: None,
         }
     }
 }
@@ -90,6 +101,27 @@ pub fn find(doc: &TextDoc<'_>, entities: &[Entity]) -> Vec<Quote> {
 
 /// [`find`] with explicit thresholds.
 pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -> Vec<Quote> {
+    find_inner(doc, entities, config, None)
+}
+
+/// [`find_with`], also listing the speaker candidates of every direct quote (what the ranker
+/// chooses from; used to fit its weights).
+pub fn find_traced(
+    doc: &TextDoc<'_>,
+    entities: &[Entity],
+    config: &QuoteConfig,
+) -> (Vec<Quote>, Vec<ranker::Ranked>) {
+    let mut trace = Vec::new();
+    let quotes = find_inner(doc, entities, config, Some(&mut trace));
+    (quotes, trace)
+}
+
+fn find_inner(
+    doc: &TextDoc<'_>,
+    entities: &[Entity],
+    config: &QuoteConfig,
+    mut trace: Option<&mut Vec<ranker::Ranked>>,
+) -> Vec<Quote> {
     let lex = lexicon(&doc.lang);
     let spans = marks::pair(doc);
     let mut inside: Vec<Option<usize>> = vec![None; doc.tokens.len()];
@@ -99,6 +131,18 @@ pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -
         }
     }
     let mut resolver = Resolver::new(doc, lex, entities);
+    let weights: &ranker::Weights = match &config.speaker_weights {
+        Some(w) => w,
+        None => ranker::Weights::embedded(),
+    };
+    let use_ranker = config.speaker_ranker && !weights.is_empty();
+    let mentions =
+        (use_ranker || trace.is_some()).then(|| ranker::MentionIndex::new(doc, entities));
+    let rank = mentions.as_ref().map(|mentions| Rank {
+        entities,
+        mentions,
+        weights: use_ranker.then_some(weights),
+    });
     let mut out: Vec<Quote> = Vec::new();
     // The last attributed speaker, with its paragraph, for quotes that continue it.
     let mut last: Option<(usize, Speaker)> = None;
@@ -108,9 +152,18 @@ pub fn find_with(doc: &TextDoc<'_>, entities: &[Entity], config: &QuoteConfig) -
         while next_span < spans.len() && spans[next_span].open < sent.tokens.end {
             let m = &spans[next_span];
             next_span += 1;
-            if let Some((q, spk)) =
-                direct(doc, lex, &spans, &inside, m, &mut resolver, &last, config)
-            {
+            if let Some((q, spk)) = direct(
+                doc,
+                lex,
+                &spans,
+                &inside,
+                m,
+                &mut resolver,
+                &last,
+                config,
+                rank.as_ref(),
+                trace.as_deref_mut(),
+            ) {
                 if let Some(s) = spk {
                     last = Some((paragraph_of(doc, m.open), s));
                 }
@@ -164,6 +217,89 @@ fn resolve_attribution(
     Some(resolver.resolve_pronoun(g, &written)).filter(|s| !s.text.is_empty())
 }
 
+/// The named or role subjects of the speech verbs in the sentence of quote `m` and the
+/// sentences before and after it in its paragraph (outside quotes), with their sentence offset.
+fn verb_subjects(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    inside: &[Option<usize>],
+    resolver: &Resolver<'_>,
+    m: &Marked,
+) -> Vec<(Speaker, &'static str, isize)> {
+    let s = doc.sentence_of(m.open);
+    let Some(para) = doc.sentences.get(s).map(|x| x.paragraph) else {
+        return Vec::new();
+    };
+    let lo = if s > 0 && doc.sentences[s - 1].paragraph == para {
+        s - 1
+    } else {
+        s
+    };
+    let e = doc
+        .sentence_of(m.end.saturating_sub(1).max(m.open))
+        .min(doc.sentences.len() - 1);
+    let hi = if e + 1 < doc.sentences.len() && doc.sentences[e + 1].paragraph == para {
+        e + 1
+    } else {
+        e
+    };
+    let mut out = Vec::new();
+    for si in lo..=hi {
+        let r = doc.sentences[si].tokens.clone();
+        let off = if si < s {
+            -1
+        } else if si > e {
+            1
+        } else {
+            0
+        };
+        let mut k = r.start;
+        while k < r.end {
+            if inside[k].is_some()
+                || doc.tokens[k].kind != TokenKind::Word
+                || !lex.is_verb(doc.token_text(k))
+            {
+                k += 1;
+                continue;
+            }
+            let Some(cue) = cue_at(doc, lex, k).filter(|c| c.kind == CueKind::Verb) else {
+                k += 1;
+                continue;
+            };
+            // The clause around the verb, outside quotes.
+            let mut a = cue.tokens.start;
+            while a > r.start && inside[a - 1].is_none() {
+                a -= 1;
+            }
+            let mut b = cue.tokens.end;
+            while b < r.end && inside[b].is_none() {
+                b += 1;
+            }
+            let prefer_after = doc.lang != Language::En;
+            if let Some(np) = verb_subject(doc, lex, &cue, a, b, prefer_after) {
+                let kind = match np.kind {
+                    NpKind::Name => "name",
+                    NpKind::Role => "role",
+                    NpKind::Pronoun => "pron",
+                };
+                if let Some(sp) = resolver.peek(&np) {
+                    out.push((sp, kind, off));
+                }
+            }
+            k = cue.tokens.end.max(k + 1);
+        }
+    }
+    out
+}
+
+/// What the speaker ranker needs per document.
+struct Rank<'a> {
+    entities: &'a [Entity],
+    mentions: &'a ranker::MentionIndex,
+    /// `None` when only tracing (the rules decide).
+    weights: Option<&'a ranker::Weights>,
+}
+
 /// One direct quote: its frame, cue and speaker; `None` when it is not speech.
 #[allow(clippy::too_many_arguments)]
 fn direct(
@@ -175,6 +311,8 @@ fn direct(
     resolver: &mut Resolver<'_>,
     last: &Option<(usize, Speaker)>,
     config: &QuoteConfig,
+    rank: Option<&Rank<'_>>,
+    trace: Option<&mut Vec<ranker::Ranked>>,
 ) -> Option<(Quote, Option<Speaker>)> {
     let inner_tokens = m.inner_tokens();
     let words: Vec<usize> = inner_tokens
@@ -241,11 +379,33 @@ fn direct(
         return None;
     }
     let para = paragraph_of(doc, m.open);
-    let (speaker, cue) = match &attribution {
-        Some(a) => (
-            resolve_attribution(doc, resolver, a.np.as_ref(), a.cue_pronoun.clone()),
-            Some(cue_text(doc, &a.cue)),
-        ),
+    let (speaker, cue, how, pronoun) = match &attribution {
+        Some(a) => {
+            let kind = match a.cue.kind {
+                CueKind::Verb => "verb",
+                CueKind::Prepositional => "prep",
+            };
+            let side = if a.cue.tokens.start >= m.end {
+                "right"
+            } else {
+                "left"
+            };
+            let (np, pronoun) = match (&a.np, &a.cue_pronoun) {
+                (Some(np), _) => match np.kind {
+                    NpKind::Name => ("name", None),
+                    NpKind::Role => ("role", None),
+                    NpKind::Pronoun => ("pron", Some(np.gender)),
+                },
+                (None, Some((g, _))) => ("cuepron", Some(*g)),
+                (None, None) => ("none", None),
+            };
+            (
+                resolve_attribution(doc, resolver, a.np.as_ref(), a.cue_pronoun.clone()),
+                Some(cue_text(doc, &a.cue)),
+                format!("{kind}_{side}_{np}"),
+                pronoun,
+            )
+        }
         None => {
             // German reported speech marks short quotes as speech without a verb: "Der
             // Niederländer sei „nicht aggressiv oder so“".
@@ -319,8 +479,70 @@ fn direct(
             } else {
                 None
             };
-            (inherited.or(subject).or(colon_subject), None)
+            // German impersonal attributions name a document: "…“, heißt es in der Rede", "In
+            // dem Antrag heißt es wörtlich: „…“".
+            let impersonal = if doc.lang == Language::De {
+                impersonal_source(doc, lex, &left, right.clone())
+            } else {
+                None
+            };
+            let how = if impersonal.is_some() {
+                "impersonal"
+            } else if inherited.is_some() {
+                "inherited"
+            } else if subject.is_some() {
+                if labelled {
+                    "subject_naming"
+                } else {
+                    "subject"
+                }
+            } else if colon_subject.is_some() {
+                "colon"
+            } else {
+                "none"
+            };
+            (
+                impersonal.or(inherited).or(subject).or(colon_subject),
+                None,
+                how.to_string(),
+                None,
+            )
         }
+    };
+    let speaker = match rank {
+        Some(rank) => {
+            let ctx = ranker::Context {
+                doc,
+                lex,
+                entities: rank.entities,
+                mentions: rank.mentions,
+                inside,
+                m,
+                last: last.as_ref().map(|(_, s)| s),
+                recent: resolver.recent(config.ranker.recent_persons),
+                verb_subjects: verb_subjects(doc, lex, inside, resolver, m),
+                words: words.len(),
+                after_colon: colon_before(doc, m),
+            };
+            let rule = ranker::RuleChoice {
+                speaker: speaker.as_ref(),
+                how,
+                pronoun,
+            };
+            let cands = ranker::candidates(&ctx, &rule, &config.ranker);
+            let chosen = rank.weights.map_or(0, |w| w.best(&cands));
+            let chosen = cands[chosen].speaker.clone();
+            if let Some(trace) = trace {
+                let (start, end, _) = quote_text(doc, m);
+                trace.push(ranker::Ranked {
+                    start,
+                    end,
+                    candidates: cands,
+                });
+            }
+            chosen
+        }
+        None => speaker,
     };
     if let Some(s) = &speaker {
         resolver.touch(s);
@@ -355,6 +577,87 @@ fn naming_subject(doc: &TextDoc<'_>, lex: &Lexicon, left: &[Range<usize>]) -> Op
         };
         verb_subject(doc, lex, &cue, seg.start, seg.end, false).filter(|np| np.tokens.end <= k)
     })
+}
+
+/// German impersonal speech verbs ("heißt es", "hieß es").
+const IMPERSONAL_VERBS: &[&str] = &["heißt", "hieß"];
+
+/// Prepositions introducing the document an impersonal verb cites ("in der Rede", "auf der
+/// Webseite", "aus Paris").
+const SOURCE_PREPOSITIONS: &[&str] = &["in", "im", "auf", "aus"];
+
+/// Adverbs between "heißt es" and its source ("heißt es dazu in", "hieß es wörtlich").
+const IMPERSONAL_ADVERBS: &[&str] = &[
+    "dazu",
+    "wörtlich",
+    "darin",
+    "weiter",
+    "auch",
+    "nun",
+    "zudem",
+];
+
+/// Most tokens of the cited document's phrase.
+const SOURCE_MAX_TOKENS: usize = 8;
+
+/// The document of a German impersonal attribution in the quote's frame: the phrase after
+/// "heißt es (dazu) in/auf/aus" to the right of the quote, or the prepositional phrase opening
+/// the clause before "heißt es" on its left ("In dem Antrag heißt es wörtlich: „…“").
+fn impersonal_source(
+    doc: &TextDoc<'_>,
+    lex: &Lexicon,
+    left: &[Range<usize>],
+    right: Range<usize>,
+) -> Option<Speaker> {
+    let is = |k: usize, list: &[&str]| list.contains(&normalise(doc.token_text(k)).as_str());
+    let phrase = |a: usize, hi: usize| -> Option<Speaker> {
+        let mut b = a;
+        while b < hi
+            && b < a + SOURCE_MAX_TOKENS
+            && doc.tokens[b].kind == TokenKind::Word
+            && !lex.is_verb(doc.token_text(b))
+            && !IMPERSONAL_VERBS.contains(&normalise(doc.token_text(b)).as_str())
+        {
+            b += 1;
+        }
+        let words = a..b;
+        (words
+            .clone()
+            .any(|k| doc.token_text(k).starts_with(char::is_uppercase)))
+        .then(|| Speaker {
+            text: doc.text[doc.token_bytes(words)].to_string(),
+            entity: None,
+            gender: cues::Gender::Unknown,
+        })
+    };
+    // Right: "…“, heißt es (dazu) in einer Pressemitteilung des CCC."
+    let mut k = right.start;
+    while k < right.end && doc.tokens[k].kind != TokenKind::Word {
+        k += 1;
+    }
+    if k + 2 < right.end && is(k, IMPERSONAL_VERBS) && normalise(doc.token_text(k + 1)) == "es" {
+        let mut p = k + 2;
+        while p < right.end && is(p, IMPERSONAL_ADVERBS) {
+            p += 1;
+        }
+        if p + 1 < right.end && is(p, SOURCE_PREPOSITIONS) {
+            return phrase(p + 1, right.end);
+        }
+        return None;
+    }
+    // Left: "In dem Antrag heißt es wörtlich:", "Aus Paris hieß es, …".
+    let seg = left.first()?;
+    let v = (seg.start..seg.end).rev().find(|&k| {
+        is(k, IMPERSONAL_VERBS) && k + 1 < seg.end && normalise(doc.token_text(k + 1)) == "es"
+    })?;
+    let start = (seg.start..v)
+        .rev()
+        .find(|&k| matches!(doc.token_text(k), "," | ":" | ";"))
+        .map_or(seg.start, |k| k + 1);
+    if start < v && is(start, SOURCE_PREPOSITIONS) {
+        return phrase(start + 1, v);
+    }
+    None
 }
 
 /// True when token `at` is in the first sentence of its paragraph.

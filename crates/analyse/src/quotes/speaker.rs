@@ -42,6 +42,12 @@ pub struct Cue {
 /// Longest apposition between a speaker and the verb ("X, a historian who …, recalled").
 const APPOSITION_MAX: usize = 16;
 
+/// German articles that never open a subject (dative and accusative forms).
+const OBLIQUE_ARTICLES: &[&str] = &["dem", "einem", "den", "einen"];
+
+/// German articles opening a subject or a dative (feminine) object.
+const DATIVE_OR_NOMINATIVE: &[&str] = &["der", "einer"];
+
 /// Auxiliaries joined to the cue text when they precede the verb.
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "was", "is", "a", "ont", "avait", "ha", "han", "hanno", "había", "hat",
@@ -287,6 +293,37 @@ impl<'a> Resolver<'a> {
             entity: None,
             gender,
         }
+    }
+
+    /// The speaker a name or role phrase stands for, without noting it (pronouns: `None`).
+    pub fn peek(&self, np: &Np) -> Option<Speaker> {
+        match np.kind {
+            NpKind::Pronoun => None,
+            NpKind::Role => Some(Speaker {
+                text: self.text_of(np.tokens.clone()),
+                entity: None,
+                gender: np.gender,
+            }),
+            NpKind::Name => {
+                let r = np.name.clone().unwrap_or(np.tokens.clone());
+                let entity = self.entity_for(r.clone());
+                Some(Speaker {
+                    text: self.text_of(r),
+                    entity: entity.map(|e| e.name.clone()),
+                    gender: np.gender,
+                })
+            }
+        }
+    }
+
+    /// The `n` most recently noted persons, most recent first.
+    pub fn recent(&self, n: usize) -> Vec<Speaker> {
+        self.salient
+            .iter()
+            .rev()
+            .take(n)
+            .map(|s| s.speaker.clone())
+            .collect()
     }
 
     /// Notes a person named as a sentence subject, for later pronouns.
@@ -550,28 +587,54 @@ fn subject_of_verb(
         let before_ok = before.as_ref().is_some_and(|np| {
             np.tokens.start == lo || clause_boundary(doc, lex, np.tokens.start - 1)
         });
+        // A phrase after the verb opening with a dative or accusative article is an object
+        // ("sagte dem Spiegel"); so is one opening with "der" when a name opens the clause
+        // before the verb ("Tourmanager Michael Cohl sagte der US-Zeitschrift:").
+        let oblique = after.as_ref().is_some_and(|np| {
+            // The article may have been skipped before the phrase.
+            let at = if np.tokens.start > cue.tokens.end
+                && lex.is_determiner(doc.token_text(np.tokens.start - 1))
+            {
+                np.tokens.start - 1
+            } else {
+                np.tokens.start
+            };
+            let first = normalise(doc.token_text(at));
+            OBLIQUE_ARTICLES.contains(&first.as_str())
+                || (DATIVE_OR_NOMINATIVE.contains(&first.as_str())
+                    && before_ok
+                    && before.as_ref().is_some_and(|b| {
+                        // A lone capitalised word opening the sentence may be an adverb
+                        // ("Besorgt äußerte sich der …").
+                        b.kind == NpKind::Name
+                            && !lex.is_determiner(doc.token_text(b.tokens.start))
+                            && (b.tokens.len() >= 2 || !is_sentence_start(doc, b.tokens.start))
+                    }))
+        });
         // An inverted subject right after the verb: "Ähnlich äußerte sich der US-Präsident
         // George W. Bush:", "bezeichnete er als".
-        let after_strong = after.as_ref().is_some_and(|np| {
-            np.tokens.start == after_start
-                && match np.kind {
-                    NpKind::Pronoun => matches!(
-                        normalise(doc.token_text(np.tokens.start)).as_str(),
-                        "er" | "ich" | "wir"
-                    ),
-                    NpKind::Name => np.tokens.end >= hi || ends_clause(doc, np.tokens.end),
-                    NpKind::Role => false,
-                }
-        });
+        let after_strong = !oblique
+            && after.as_ref().is_some_and(|np| {
+                np.tokens.start == after_start
+                    && match np.kind {
+                        NpKind::Pronoun => matches!(
+                            normalise(doc.token_text(np.tokens.start)).as_str(),
+                            "er" | "ich" | "wir"
+                        ),
+                        NpKind::Name => np.tokens.end >= hi || ends_clause(doc, np.tokens.end),
+                        NpKind::Role => false,
+                    }
+            });
         if after_strong {
             return after;
         }
         if before_ok {
             return before;
         }
-        if after
-            .as_ref()
-            .is_some_and(|np| np.kind != NpKind::Role || after_ok)
+        if !oblique
+            && after
+                .as_ref()
+                .is_some_and(|np| np.kind != NpKind::Role || after_ok)
         {
             return after;
         }

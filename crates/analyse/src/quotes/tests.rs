@@ -368,3 +368,37 @@ fn english_quote_opening_a_paragraph_continues_the_previous_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].speaker.as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn german_dative_object_after_the_verb_is_no_speaker() {
+    let q = direct(
+        "Tourmanager Peter Schmidt sagte der Fachzeitschrift: „Es war eine lange Tour, aber vor allem eine gute.“",
+        Language::De,
+    );
+    assert!(q[0]
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Peter Schmidt")));
+    let q = direct(
+        "Die Sängerin Anna Berg sagte dem Magazin: „Wir haben lange an dem Album gearbeitet.“",
+        Language::De,
+    );
+    assert!(q[0]
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Anna Berg")));
+}
+
+#[test]
+fn german_impersonal_attribution_names_the_document() {
+    let q = direct(
+        "Der Verband schrieb an die Behörden. „Wir fordern eine sofortige Prüfung aller Fälle“, heißt es in dem Schreiben des Verbands.",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("dem Schreiben des Verbands"));
+    let q = direct(
+        "In dem Antrag heißt es wörtlich: „Die Regelung ist mit sofortiger Wirkung aufzuheben.“",
+        Language::De,
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("dem Antrag"));
+}
