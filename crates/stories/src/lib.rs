@@ -24,6 +24,7 @@ pub mod cluster;
 pub mod features;
 pub mod fit;
 pub mod idf;
+pub mod lexicon;
 pub mod normalise;
 pub mod numbers;
 pub mod similarity;

@@ -71,6 +71,9 @@ pub struct Components {
     /// TF-IDF² cosine of text terms (rare terms weigh more: event-specific words over topic
     /// words), whatever the languages.
     pub text_rare: f64,
+    /// TF-IDF cosine of the lexical terms (text terms mapped to English by the bilingual
+    /// lexicon), whatever the languages.
+    pub lexical: f64,
 }
 
 /// The IDF power of `text_rare` (rare terms weigh more than in `text`; 1.5–2 measured best,
@@ -85,7 +88,7 @@ pub const TOP_ENTITIES: usize = 5;
 
 impl Components {
     /// Number of components.
-    pub const COUNT: usize = 20;
+    pub const COUNT: usize = 21;
     /// Component names, in [`Components::to_array`] order.
     pub const NAMES: [&'static str; Components::COUNT] = [
         "entity",
@@ -108,6 +111,7 @@ impl Components {
         "number_conflict",
         "people_conflict",
         "text_rare",
+        "lexical",
     ];
 
     /// The components as a vector, in [`Components::NAMES`] order.
@@ -133,6 +137,7 @@ impl Components {
             self.number_conflict,
             self.people_conflict,
             self.text_rare,
+            self.lexical,
         ]
     }
 }
@@ -299,6 +304,12 @@ pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components,
         1.0 - people
     };
     let (lead, _) = cosine(&a.lead, &b.lead, term_idf, true);
+    let (lexical, _) = cosine(
+        &a.lexical,
+        &b.lexical,
+        |k| stats.idf(Family::Lexical, k),
+        true,
+    );
     let top_entities = jaccard(&top_keys(&a.entities), &top_keys(&b.entities));
     let entity_rt = entity.sqrt();
     let number_rare_rt = number_rare.sqrt();
@@ -315,6 +326,7 @@ pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components,
         number_conflict,
         people_conflict,
         text_rare: text_rare.sqrt(),
+        lexical: lexical.sqrt(),
         lead_cross: if same_language { 0.0 } else { lead.sqrt() },
         entity: entity.sqrt(),
         number: number.sqrt(),
