@@ -32,7 +32,7 @@ pub mod story;
 pub mod timeline;
 
 pub use cluster::{
-    ArticleRef, Assignment, ClusterConfig, IndexEntry, StoryError, StoryId, StoryIndex,
+    ArticleRef, Assignment, ClusterConfig, Decision, IndexEntry, StoryError, StoryId, StoryIndex,
 };
 pub use features::{FeatureConfig, Features};
 pub use idf::TermStats;
