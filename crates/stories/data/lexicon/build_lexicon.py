@@ -12,6 +12,12 @@ translations found in both directions first (the source-to-English dictionary's 
 English-to-source dictionary's read backwards), then by how many entries give them, then in the
 order first seen. Phrases, entries
 with digits and words shorter than MIN_LEN are skipped. Deterministic: sorted by source word.
+
+PIVOT = True also translates French, Spanish and Italian words through German (needs
+dict-freedict-{fra,spa,ita}-deu and dict-freedict-deu-{fra,spa,ita}; fra-deu, deu-fra and deu-spa
+are CC-BY-SA-3.0): French grows from 7,000 to 33,500 words and Spanish from 4,300 to 28,700, but
+the fitting half's cross-validation did not move (Pearson 0.763 both, classifier F1 0.659 ->
+0.622), so the committed lists are built without it.
 """
 import gzip
 import re
@@ -22,6 +28,7 @@ from pathlib import Path
 LANGS = {"fr": "fra", "es": "spa", "de": "deu", "it": "ita"}
 MAX_TRANSLATIONS = 4
 MIN_LEN = 3
+PIVOT = False
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
 WORD = re.compile(r"^[a-z]+$")
@@ -78,8 +85,18 @@ def single(head):
     return w if WORD.match(w) and len(w) >= MIN_LEN else None
 
 
+def ranked(lex):
+    """source -> English words, most reliable first (both directions, then entries, then order)."""
+    out = {}
+    for src, tr in lex.items():
+        rank = sorted(tr.items(), key=lambda kv: (-len(kv[1][0]), -kv[1][1], kv[1][2]))
+        out[src] = [en for en, _ in rank[:MAX_TRANSLATIONS]]
+    return out
+
+
 def main():
     dictd, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    tables = {}
     for lang, code in LANGS.items():
         # source -> english -> [directions seen, entries, first seen]
         lex = {}
@@ -104,10 +121,39 @@ def main():
             if en:
                 for src in senses(body):
                     add(src, en, 1)
+        tables[lang] = lex
+    # Through German (when PIVOT is on): a French, Spanish or Italian word also takes the first
+    # English word of each of its German translations (fra-deu/deu-fra, spa-deu/deu-spa,
+    # ita-deu/deu-ita), ranked after its direct translations.
+    german = ranked(tables["de"])
+    for lang, code in LANGS.items():
+        if lang == "de" or not PIVOT:
+            continue
+        via = {}
+        for direction, name in ((0, f"freedict-{code}-deu"), (1, f"freedict-deu-{code}")):
+            if not (dictd / f"{name}.index").exists():
+                continue
+            for head, body in entries(dictd, name):
+                word = single(head)
+                if not word:
+                    continue
+                pairs = [(word, t) for t in senses(body)] if direction == 0 else [(t, word) for t in senses(body)]
+                for src, de in pairs:
+                    via.setdefault(src, [])
+                    if de not in via[src]:
+                        via[src].append(de)
+        lex = tables[lang]
+        for src, des in via.items():
+            tr = lex.setdefault(src, {})
+            for i, en in enumerate(en for de in des for en in german.get(de, [])[:1]):
+                if en not in tr:
+                    tr[en] = [set(), 0, 1_000_000 + i]
+    for lang in LANGS:
         with open(out_dir / f"{lang}-en.tsv", "w", encoding="utf-8") as f:
-            for src in sorted(lex):
-                rank = sorted(lex[src].items(), key=lambda kv: (-len(kv[1][0]), -kv[1][1], kv[1][2]))
-                tr = [en for en, _ in rank[:MAX_TRANSLATIONS]]
+            lex = tables[lang]
+            table = ranked(lex)
+            for src in sorted(table):
+                tr = table[src]
                 if tr:
                     f.write(f"{src}\t{' '.join(tr)}\n")
 
