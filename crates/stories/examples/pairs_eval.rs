@@ -50,6 +50,9 @@ struct Pair {
     translated: bool,
     same: bool,
     graded: f64,
+    /// Annotators' sub-scores mapped to [0, 1] like `graded`: Geography, Entities, Time,
+    /// Narrative.
+    subs: [f64; 4],
 }
 
 fn main() -> ExitCode {
@@ -102,6 +105,8 @@ fn main() -> ExitCode {
                 .unwrap_or(false),
             same: v["same_story"].as_bool().unwrap_or(false),
             graded: v["graded_similarity"].as_f64().unwrap_or(0.0),
+            subs: ["Geography", "Entities", "Time", "Narrative"]
+                .map(|k| (4.0 - v["scores"][k].as_f64().unwrap_or(4.0)) / 3.0),
         });
     }
 
@@ -123,6 +128,11 @@ fn main() -> ExitCode {
     if let Some(n) = env("PAIRS_MAX_TEXT_CHARS") {
         cfg.max_text_chars = n;
     }
+    // The lexicon is built at its first use: timed apart from the features.
+    let t = Instant::now();
+    let lexicon_terms =
+        newsloom_stories::lexicon::Lexicon::shared(cfg.prefix_len).len(&Language::De);
+    let lexicon_secs = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let features: Vec<Features> = articles
         .iter()
@@ -199,6 +209,10 @@ fn main() -> ExitCode {
         pairs.len() as f64 / compare_secs,
         articles.len() as f64
             / (feature_secs + compare_secs * articles.len() as f64 / pairs.len() as f64 / 2.0),
+    );
+    println!(
+        "lexicon: built in {:.2}s at first use ({lexicon_terms} German terms)",
+        lexicon_secs
     );
 
     let fit_rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i]).collect();
@@ -809,7 +823,41 @@ fn candidates(
         }
     }
     let cog_idf = |k: &str| ((1.0 + n) / (1.0 + cog_df.get(k).copied().unwrap_or(0.0))).ln() + 1.0;
+    // Variants of the `lexical` component (the lexicon's key space): cross-lingual pairs only,
+    // IDF², the lead. (`lex_all` is `lexical` computed here, for checking.)
+    let lexicon = newsloom_stories::lexicon::Lexicon::shared(5);
+    let map_bag = |f: &Features, bag: &newsloom_stories::features::Bag| {
+        let mut out = newsloom_stories::features::Bag::new();
+        for (k, n) in bag {
+            match lexicon.translate(&f.language, k) {
+                Some(ens) => {
+                    for e in ens {
+                        *out.entry(e.clone()).or_insert(0) += *n;
+                    }
+                }
+                None => *out.entry(k.clone()).or_insert(0) += *n,
+            }
+        }
+        out
+    };
+    let lex_bags: Vec<newsloom_stories::features::Bag> =
+        features.iter().map(|f| map_bag(f, &f.terms)).collect();
+    let lex_leads: Vec<newsloom_stories::features::Bag> =
+        features.iter().map(|f| map_bag(f, &f.lead)).collect();
+    let mut lex_df: Map<&str, f64> = Map::new();
+    for b in &lex_bags {
+        for k in b.keys() {
+            *lex_df.entry(k.as_str()).or_insert(0.0) += 1.0;
+        }
+    }
+    let lex_idf = |k: &str| ((1.0 + n) / (1.0 + lex_df.get(k).copied().unwrap_or(0.0))).ln() + 1.0;
     let mut out: Vec<(&'static str, Vec<f64>)> = vec![
+        ("lex_cross", vec![]),
+        ("lex_all", vec![]),
+        ("lex_rare_all", vec![]),
+        ("lex_rare_cross", vec![]),
+        ("lex_lead_cross", vec![]),
+        ("lex_lead_all", vec![]),
         ("cognate", vec![]),
         ("cognate_cross", vec![]),
         ("cognate_rare", vec![]),
@@ -823,6 +871,18 @@ fn candidates(
     ];
     for p in pairs {
         let (a, b) = (&features[p.a], &features[p.b]);
+        let cross = a.language != b.language;
+        let lx = bag_cos_pow(&lex_bags[p.a], &lex_bags[p.b], &lex_idf).sqrt();
+        let lr = bag_cos_pow(&lex_bags[p.a], &lex_bags[p.b], &|k| lex_idf(k).powi(2)).sqrt();
+        let ll = bag_cos_pow(&lex_leads[p.a], &lex_leads[p.b], &lex_idf).sqrt();
+        let only = |x: f64| if cross { x } else { 0.0 };
+        for (j, v) in [only(lx), lx, lr, only(lr), only(ll), ll]
+            .into_iter()
+            .enumerate()
+        {
+            out[j].1.push(v);
+        }
+        let out = &mut out[6..];
         let cog = bag_cos_pow(&cognate_bags[p.a], &cognate_bags[p.b], &cog_idf).sqrt();
         out[0].1.push(cog);
         out[1]
@@ -879,11 +939,78 @@ fn cross_validate(
         .iter()
         .map(|r| (fnv1a(r) >> 8) as usize % k)
         .collect();
-    let extra = candidates(pairs, features, articles);
-    let base: Vec<Vec<f64>> = comps.iter().map(|c| c.to_array().to_vec()).collect();
+    let mut extra = candidates(pairs, features, articles);
+    if std::env::var_os("PAIRS_STACK").is_some() {
+        // Multi-task stacking: one logistic model per annotator sub-score (Geography, Entities,
+        // Time, Narrative) on the components (+ PAIRS_TRY columns); its out-of-fold predictions
+        // (folds as below, fitting half only) become candidate columns `sub_*` for the Overall
+        // models. Rows outside the fitting half get the prediction of the model fitted on all
+        // of it. (Nested: the outer folds' test rows were in the sub-models' training data of
+        // the other folds, but never in the fold that predicts them.)
+        let list = std::env::var("PAIRS_TRY").unwrap_or_default();
+        let pick: Vec<usize> = list
+            .split(',')
+            .filter_map(|n| extra.iter().position(|(m, _)| m == &n))
+            .collect();
+        let xs: Vec<Vec<f64>> = comps
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut x = c.to_array().to_vec();
+                x.extend(pick.iter().map(|&j| extra[j].1[i]));
+                x
+            })
+            .collect();
+        let n = xs[0].len();
+        let fold: Vec<usize> = component_roots(pairs)
+            .iter()
+            .map(|r| (fnv1a(r) >> 8) as usize % k)
+            .collect();
+        let apply = |(b, w): &(f64, Vec<f64>), x: &[f64]| {
+            sigmoid(b + x.iter().zip(w).map(|(a, c)| a * c).sum::<f64>())
+        };
+        let swap = std::env::var_os("PAIRS_SWAP").is_some();
+        let rows: Vec<usize> = (0..pairs.len()).filter(|&i| fitting[i] != swap).collect();
+        let names = ["sub_geography", "sub_entities", "sub_time", "sub_narrative"];
+        for (s, name) in names.into_iter().enumerate() {
+            let fit = |train: &[usize]| {
+                let tx: Vec<Vec<f64>> = train.iter().map(|&i| xs[i].clone()).collect();
+                let ty: Vec<f64> = train.iter().map(|&i| pairs[i].subs[s]).collect();
+                fit_logistic_rows(&tx, &ty, n, &FitConfig::default())
+            };
+            let all = fit(&rows);
+            let mut col: Vec<f64> = xs.iter().map(|x| apply(&all, x)).collect();
+            for f in 0..k {
+                let train: Vec<usize> = rows.iter().copied().filter(|&i| fold[i] != f).collect();
+                let w = fit(&train);
+                for &i in rows.iter().filter(|&&i| fold[i] == f) {
+                    col[i] = apply(&w, &xs[i]);
+                }
+            }
+            extra.push((name, col));
+        }
+    }
+    let drop: Vec<usize> = std::env::var("PAIRS_DROP")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|n| Components::NAMES.iter().position(|m| *m == n))
+        .collect();
+    let base: Vec<Vec<f64>> = comps
+        .iter()
+        .map(|c| {
+            let mut x = c.to_array().to_vec();
+            for &j in &drop {
+                x[j] = 0.0;
+            }
+            x
+        })
+        .collect();
     let mut variants: Vec<(String, Vec<usize>)> = vec![("current".into(), vec![])];
+    let only = std::env::var("PAIRS_ONLY").unwrap_or_default();
     for (j, (name, _)) in extra.iter().enumerate() {
-        variants.push((format!("+{name}"), vec![j]));
+        if name.starts_with(only.as_str()) {
+            variants.push((format!("+{name}"), vec![j]));
+        }
     }
     if let Ok(list) = std::env::var("PAIRS_TRY") {
         let pick: Vec<usize> = list

@@ -14,6 +14,7 @@
 //! assert!(f.title.contains_key("germany"));
 //! ```
 
+use crate::lexicon::Lexicon;
 use crate::normalise::{entity_key, fold, word_key};
 use crate::numbers::numbers;
 use newsloom_model::{Article, EntityLabel, Language};
@@ -37,11 +38,13 @@ pub enum Family {
     Term,
     /// Title words: folded word prefixes and capitalised word keys.
     Title,
+    /// Text terms in the shared English key space of the [`crate::lexicon::Lexicon`].
+    Lexical,
 }
 
 impl Family {
     /// Number of families.
-    pub const COUNT: usize = 7;
+    pub const COUNT: usize = 8;
     /// Every family.
     pub const ALL: [Family; Family::COUNT] = [
         Family::Entity,
@@ -51,6 +54,7 @@ impl Family {
         Family::Capitalised,
         Family::Term,
         Family::Title,
+        Family::Lexical,
     ];
 }
 
@@ -113,6 +117,11 @@ pub struct Features {
     /// Text terms of the lead (the first [`FeatureConfig::lead_chars`] characters of the body).
     #[serde(default)]
     pub lead: Bag,
+    /// Text terms mapped to English terms by the [`Lexicon`] (English terms and terms the
+    /// lexicon does not know, names and numbers among them, stay as they are): a key space
+    /// shared by the five languages.
+    #[serde(default)]
+    pub lexical: Bag,
 }
 
 impl Features {
@@ -182,6 +191,7 @@ impl Features {
                 *f.capitalised.entry(word_key(word)).or_insert(0) += 1;
             }
         });
+        f.lexical = lexical_terms(&f.language, &f.terms, Lexicon::shared(cfg.prefix_len));
         f
     }
 
@@ -195,6 +205,7 @@ impl Features {
             Family::Capitalised => &self.capitalised,
             Family::Term => &self.terms,
             Family::Title => &self.title,
+            Family::Lexical => &self.lexical,
         }
     }
 
@@ -212,6 +223,23 @@ pub fn capitalised_keys(text: &str, cfg: &FeatureConfig) -> Vec<String> {
             out.push(word_key(word));
         }
     });
+    out
+}
+
+/// The terms of `terms` (in `language`) mapped to English terms through the lexicon, each
+/// translation counting the source term's count; terms without a translation are kept.
+fn lexical_terms(language: &Language, terms: &Bag, lexicon: &Lexicon) -> Bag {
+    let mut out = Bag::new();
+    for (term, n) in terms {
+        match lexicon.translate(language, term) {
+            Some(english) => {
+                for e in english {
+                    *out.entry(e.clone()).or_insert(0) += n;
+                }
+            }
+            None => *out.entry(term.clone()).or_insert(0) += n,
+        }
+    }
     out
 }
 
@@ -283,5 +311,25 @@ mod tests {
         let cfg = FeatureConfig::default();
         assert_eq!(term("Négociations", &cfg).unwrap(), "negoc");
         assert_eq!(term("und", &cfg), None);
+    }
+
+    #[test]
+    fn lexical_terms_meet_across_languages() {
+        let cfg = FeatureConfig::default();
+        let mut es = Article::new("es");
+        es.language = Language::Es;
+        es.text = "El gobierno anunció nuevas elecciones.".into();
+        let mut en = Article::new("en");
+        en.language = Language::En;
+        en.text = "The government announced new elections.".into();
+        let (fes, fen) = (
+            Features::from_article(&es, &cfg),
+            Features::from_article(&en, &cfg),
+        );
+        for key in ["gover", "elect"] {
+            assert!(fes.lexical.contains_key(key), "{key}: {:?}", fes.lexical);
+            assert!(fen.lexical.contains_key(key), "{key}: {:?}", fen.lexical);
+        }
+        assert_eq!(fen.lexical, fen.terms);
     }
 }

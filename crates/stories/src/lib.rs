@@ -24,6 +24,7 @@ pub mod cluster;
 pub mod features;
 pub mod fit;
 pub mod idf;
+pub mod lexicon;
 pub mod normalise;
 pub mod numbers;
 pub mod similarity;
@@ -31,7 +32,7 @@ pub mod story;
 pub mod timeline;
 
 pub use cluster::{
-    ArticleRef, Assignment, ClusterConfig, IndexEntry, StoryError, StoryId, StoryIndex,
+    ArticleRef, Assignment, ClusterConfig, Decision, IndexEntry, StoryError, StoryId, StoryIndex,
 };
 pub use features::{FeatureConfig, Features};
 pub use idf::TermStats;

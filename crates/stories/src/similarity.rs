@@ -71,6 +71,9 @@ pub struct Components {
     /// TF-IDF² cosine of text terms (rare terms weigh more: event-specific words over topic
     /// words), whatever the languages.
     pub text_rare: f64,
+    /// TF-IDF cosine of the lexical terms (text terms mapped to English by the bilingual
+    /// lexicon), whatever the languages.
+    pub lexical: f64,
 }
 
 /// The IDF power of `text_rare` (rare terms weigh more than in `text`; 1.5–2 measured best,
@@ -85,7 +88,7 @@ pub const TOP_ENTITIES: usize = 5;
 
 impl Components {
     /// Number of components.
-    pub const COUNT: usize = 20;
+    pub const COUNT: usize = 21;
     /// Component names, in [`Components::to_array`] order.
     pub const NAMES: [&'static str; Components::COUNT] = [
         "entity",
@@ -108,6 +111,7 @@ impl Components {
         "number_conflict",
         "people_conflict",
         "text_rare",
+        "lexical",
     ];
 
     /// The components as a vector, in [`Components::NAMES`] order.
@@ -133,6 +137,7 @@ impl Components {
             self.number_conflict,
             self.people_conflict,
             self.text_rare,
+            self.lexical,
         ]
     }
 }
@@ -223,6 +228,23 @@ impl Similarity {
         self.same_story_probability(a, b, stats) >= self.classifier_threshold
     }
 
+    /// The same-story classifier's probability threshold.
+    pub fn classifier_threshold(&self) -> f64 {
+        self.classifier_threshold
+    }
+
+    /// The combined score and the same-story classifier's probability, from one computation
+    /// of the components.
+    pub fn score_and_probability(
+        &self,
+        a: &Features,
+        b: &Features,
+        stats: &TermStats,
+    ) -> (f64, f64) {
+        let c = components(a, b, stats).0;
+        (self.weights.apply(&c), self.classifier.apply(&c))
+    }
+
     /// The combined score of `a` and `b` in [0, 1].
     pub fn score(&self, a: &Features, b: &Features, stats: &TermStats) -> f64 {
         self.weights.apply(&components(a, b, stats).0)
@@ -299,6 +321,7 @@ pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components,
         1.0 - people
     };
     let (lead, _) = cosine(&a.lead, &b.lead, term_idf, true);
+    let lexical = merged_cosine(&a.lexical, &b.lexical, |k| stats.idf(Family::Lexical, k));
     let top_entities = jaccard(&top_keys(&a.entities), &top_keys(&b.entities));
     let entity_rt = entity.sqrt();
     let number_rare_rt = number_rare.sqrt();
@@ -315,6 +338,7 @@ pub fn components(a: &Features, b: &Features, stats: &TermStats) -> (Components,
         number_conflict,
         people_conflict,
         text_rare: text_rare.sqrt(),
+        lexical: lexical.sqrt(),
         lead_cross: if same_language { 0.0 } else { lead.sqrt() },
         entity: entity.sqrt(),
         number: number.sqrt(),
@@ -419,6 +443,41 @@ fn term_cosines(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64) -> (f64, f64, Vec<S
     )
 }
 
+/// The TF-IDF cosine of two bags (`1 + ln tf`) as [`cosine`] with counts, without the shared
+/// keys: one IDF look-up per key, the dot product by merging the sorted keys (the lexical bags
+/// are as long as the term bags, and this is every comparison's largest cosine after those).
+fn merged_cosine(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let weigh = |bag: &Bag| -> (Vec<f64>, f64) {
+        let w: Vec<f64> = bag
+            .iter()
+            .map(|(k, n)| (1.0 + f64::from((*n).max(1)).ln()) * idf(k))
+            .collect();
+        let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
+        (w, norm)
+    };
+    let (wa, na) = weigh(a);
+    let (wb, nb) = weigh(b);
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let mut dot = 0.0;
+    let mut ib = b.keys().zip(&wb).peekable();
+    for (k, x) in a.keys().zip(&wa) {
+        while ib.peek().is_some_and(|(kb, _)| kb.as_str() < k.as_str()) {
+            ib.next();
+        }
+        if let Some((kb, y)) = ib.peek() {
+            if *kb == k {
+                dot += x * *y;
+            }
+        }
+    }
+    (dot / (na * nb)).clamp(0.0, 1.0)
+}
+
 /// IDF-weighted overlap coefficient: the summed IDF of the shared keys over the smaller of the
 /// two sides' summed IDF (0 when either is empty).
 fn weighted_overlap(a: &Bag, b: &Bag, idf: impl Fn(&str) -> f64) -> f64 {
@@ -509,6 +568,18 @@ mod tests {
         b.people.insert("merkel".into(), 1);
         let (c, _) = components(&a, &b, &TermStats::new());
         assert!(c.people > 0.99 && c.people_conflict < 0.01, "{c:?}");
+    }
+
+    #[test]
+    fn merged_cosine_agrees_with_cosine() {
+        let bag = |keys: &[(&str, u32)]| -> Bag {
+            keys.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+        };
+        let a = bag(&[("elect", 3), ("gover", 1), ("madri", 2)]);
+        let b = bag(&[("crisi", 1), ("elect", 1), ("madri", 4), ("zzz", 2)]);
+        let idf = |k: &str| 1.0 + k.len() as f64 / 10.0;
+        let (expected, _) = cosine(&a, &b, idf, true);
+        assert!((merged_cosine(&a, &b, idf) - expected).abs() < 1e-12);
     }
 
     #[test]

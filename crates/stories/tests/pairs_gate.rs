@@ -14,9 +14,9 @@ use newsloom_stories::{FeatureConfig, Features, Similarity, TermStats};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// Pinned floors (measured: Pearson 0.767, F1 0.695 over all 766 pairs on 2026-11-28). Raise
-/// them when the model improves; never lower them to make a change pass.
-const PEARSON_FLOOR: f64 = 0.745;
+/// Pinned floors (measured: Pearson 0.777, F1 0.690 over all 766 pairs on 2026-11-28, with the
+/// lexical cosine). Raise them when the model improves; never lower them to make a change pass.
+const PEARSON_FLOOR: f64 = 0.755;
 const F1_FLOOR: f64 = 0.665;
 
 /// An article from a pair's text: the title is the text before the first double space or line

@@ -67,66 +67,71 @@ pub struct Weights {
     /// Weight of [`Components::text_rare`].
     #[serde(default)]
     pub text_rare: f64,
+    /// Weight of [`Components::lexical`].
+    #[serde(default)]
+    pub lexical: f64,
 }
 
 /// The fitted weights.
 pub const WEIGHTS: Weights = Weights {
-    bias: -3.9240,
-    entity: 1.1550,
-    number: 0.8633,
-    date: -0.1299,
-    speaker: 0.6565,
-    capitalised: -0.1453,
-    text: 1.7579,
-    text_cross: 0.9912,
-    title: 0.3785,
-    crosslingual: 1.0346,
-    people: 0.4824,
-    places: -0.2008,
-    number_rare: 0.1644,
-    lead: 2.4067,
-    top_entities: -0.5702,
-    entity_number: 0.0858,
-    text_title: 0.4369,
-    lead_cross: 0.7616,
-    number_conflict: -0.1546,
-    people_conflict: 0.1697,
-    text_rare: 2.7631,
+    bias: -4.2619,
+    entity: 1.1378,
+    number: 0.7966,
+    date: -0.1270,
+    speaker: 0.6278,
+    capitalised: -0.3162,
+    text: 1.1590,
+    text_cross: 0.8600,
+    title: 0.3385,
+    crosslingual: 0.9896,
+    people: 0.4714,
+    places: -0.2242,
+    number_rare: 0.0550,
+    lead: 1.9196,
+    top_entities: -0.6343,
+    entity_number: 0.1197,
+    text_title: 0.4022,
+    lead_cross: 0.7187,
+    number_conflict: -0.2302,
+    people_conflict: 0.1456,
+    text_rare: 2.0816,
+    lexical: 2.6462,
 };
 
 /// The same-story threshold on the score, chosen on the fitting half for the best F1 (used by
 /// the story index).
-pub const SAME_STORY_THRESHOLD: f64 = 0.540;
+pub const SAME_STORY_THRESHOLD: f64 = 0.525;
 
 /// Weights of the separate same-story classifier: the same components, a logistic regression
 /// fitted to the binary `same_story` label rather than to the graded similarity.
 pub const SAME_STORY_WEIGHTS: Weights = Weights {
-    bias: -5.7202,
-    entity: 1.1895,
-    number: 1.0789,
-    date: -0.5346,
-    speaker: 1.4809,
-    capitalised: -0.2865,
-    text: 1.8863,
-    text_cross: 0.6151,
-    title: 0.3871,
-    crosslingual: 1.4779,
-    people: 0.1839,
-    places: -0.2326,
-    number_rare: -0.2989,
-    lead: 3.6955,
-    top_entities: -0.4668,
-    entity_number: 0.9950,
-    text_title: 0.6353,
-    lead_cross: 0.9372,
-    number_conflict: -0.7623,
-    people_conflict: 0.0236,
-    text_rare: 2.8083,
+    bias: -6.1091,
+    entity: 1.1617,
+    number: 1.0097,
+    date: -0.5595,
+    speaker: 1.4814,
+    capitalised: -0.4738,
+    text: 1.3979,
+    text_cross: 0.5199,
+    title: 0.3650,
+    crosslingual: 1.4850,
+    people: 0.1710,
+    places: -0.2713,
+    number_rare: -0.3561,
+    lead: 3.2461,
+    top_entities: -0.4983,
+    entity_number: 1.0139,
+    text_title: 0.6063,
+    lead_cross: 0.8740,
+    number_conflict: -0.8226,
+    people_conflict: 0.0126,
+    text_rare: 2.2395,
+    lexical: 2.4614,
 };
 
 /// The same-story decision threshold on [`SAME_STORY_WEIGHTS`]' probability, chosen on the
 /// fitting half for the best F1.
-pub const SAME_STORY_PROBABILITY: f64 = 0.290;
+pub const SAME_STORY_PROBABILITY: f64 = 0.255;
 
 impl Weights {
     /// Builds weights from a bias and a vector in [`Components::NAMES`] order (missing entries
@@ -155,6 +160,7 @@ impl Weights {
             number_conflict: g(17),
             people_conflict: g(18),
             text_rare: g(19),
+            lexical: g(20),
         }
     }
 
@@ -181,6 +187,7 @@ impl Weights {
             self.number_conflict,
             self.people_conflict,
             self.text_rare,
+            self.lexical,
         ]
     }
 
