@@ -84,7 +84,7 @@ pub use records::{
 };
 pub use schema::SCHEMA_VERSION;
 mod stories;
-pub use search::{SearchHit, SearchQuery, SearchResults, Snippet};
+pub use search::{push_html_escaped, SearchHit, SearchQuery, SearchResults, Snippet};
 pub use stories::{StoryAssignment, StoryFilter, StorySummary};
 
 use error::SqlContext;

@@ -172,6 +172,18 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// Pushes `c` onto `out` escaped for HTML text and attribute values.
+pub fn push_html_escaped(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
+}
+
 impl Snippet {
     /// The passage with each highlight wrapped in `open` and `close`.
     pub fn render(&self, open: &str, close: &str) -> String {
@@ -181,14 +193,7 @@ impl Snippet {
     /// The passage escaped for HTML, with each highlight wrapped in `open` and `close` (markup,
     /// not escaped).
     pub fn render_escaped(&self, open: &str, close: &str) -> String {
-        self.render_with(open, close, |out, c| match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        })
+        self.render_with(open, close, push_html_escaped)
     }
 
     fn render_with(&self, open: &str, close: &str, push: impl Fn(&mut String, char)) -> String {

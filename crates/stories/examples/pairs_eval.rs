@@ -29,6 +29,9 @@
 //! `PAIRS_OOF_THRESHOLD=1` chooses the thresholds on inner out-of-fold scores instead of the
 //! training folds' in-sample scores).
 
+#[path = "support/pairs.rs"]
+mod pairs;
+
 use newsloom_analyse::Analyser;
 use newsloom_model::{Article, Language};
 use newsloom_stories::fit::weights::{
@@ -37,6 +40,7 @@ use newsloom_stories::fit::weights::{
 use newsloom_stories::fit::{fit_logistic, fit_logistic_rows, FitConfig};
 use newsloom_stories::similarity::components;
 use newsloom_stories::{Components, FeatureConfig, Features, TermStats};
+use pairs::{article, pearson};
 use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -307,26 +311,6 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// An article from a pair's text: the title is the text before the first double space or line
-/// break when that comes within 300 characters.
-fn article(id: &str, text: &str, lang: &str) -> Article {
-    let mut a = Article::new(id);
-    a.language = Language::parse(lang).unwrap_or_default();
-    let text = text.trim();
-    let cut = [text.find("  "), text.find('\n')]
-        .into_iter()
-        .flatten()
-        .min();
-    match cut {
-        Some(c) if c > 0 && text[..c].chars().count() <= 300 => {
-            a.title = Some(text[..c].trim().to_string());
-            a.text = text[c..].trim().to_string();
-        }
-        _ => a.text = text.to_string(),
-    }
-    a
-}
-
 fn best_threshold(rows: &[usize], scores: &[f64], pairs: &[Pair]) -> f64 {
     let mut best = (0.0, 0.5);
     for step in 1..200 {
@@ -357,21 +341,6 @@ fn prf(rows: &[usize], scores: &[f64], pairs: &[Pair], t: f64) -> (f64, f64, f64
         0.0
     };
     (p, r, f1)
-}
-
-fn pearson(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len() as f64;
-    if n < 2.0 {
-        return f64::NAN;
-    }
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        sxy += (a - mx) * (b - my);
-        sxx += (a - mx).powi(2);
-        syy += (b - my).powi(2);
-    }
-    sxy / (sxx * syy).sqrt()
 }
 
 /// The base id of an article id: without the language suffix of a machine-translated copy.

@@ -220,24 +220,19 @@ impl<'a> Resolver<'a> {
                 }))
             }
             NpKind::Name => {
-                let r = np.name.clone().unwrap_or(np.tokens.clone());
-                let entity = self.entity_for(r.clone());
+                let (mut speaker, entity) = self.named(np);
                 // A surname alone takes the gender of the full name's given name ("Clinton"
                 // after "Hillary Clinton").
-                let gender = match (np.gender, entity) {
-                    (Gender::Unknown, Some(e)) if e.label == EntityLabel::Person => e
-                        .name
-                        .split_whitespace()
-                        .next()
-                        .and_then(super::cues::given_name_gender)
-                        .unwrap_or(Gender::Unknown),
-                    (g, _) => g,
-                };
-                let speaker = Speaker {
-                    text: self.text_of(r),
-                    entity: entity.map(|e| e.name.clone()),
-                    gender,
-                };
+                if let (Gender::Unknown, Some(e)) = (speaker.gender, entity) {
+                    if e.label == EntityLabel::Person {
+                        speaker.gender = e
+                            .name
+                            .split_whitespace()
+                            .next()
+                            .and_then(super::cues::given_name_gender)
+                            .unwrap_or(Gender::Unknown);
+                    }
+                }
                 // With a tagger, only its persons; without one, every name.
                 let person = match entity {
                     Some(e) => e.label == EntityLabel::Person,
@@ -304,16 +299,21 @@ impl<'a> Resolver<'a> {
                 entity: None,
                 gender: np.gender,
             }),
-            NpKind::Name => {
-                let r = np.name.clone().unwrap_or(np.tokens.clone());
-                let entity = self.entity_for(r.clone());
-                Some(Speaker {
-                    text: self.text_of(r),
-                    entity: entity.map(|e| e.name.clone()),
-                    gender: np.gender,
-                })
-            }
+            NpKind::Name => Some(self.named(np).0),
         }
+    }
+
+    /// The speaker a name phrase writes (its name part, or the whole phrase), with the entity
+    /// it belongs to and the phrase's own gender.
+    fn named(&self, np: &Np) -> (Speaker, Option<&'a Entity>) {
+        let r = np.name.clone().unwrap_or(np.tokens.clone());
+        let entity = self.entity_for(r.clone());
+        let speaker = Speaker {
+            text: self.text_of(r),
+            entity: entity.map(|e| e.name.clone()),
+            gender: np.gender,
+        };
+        (speaker, entity)
     }
 
     /// The `n` most recently noted persons, most recent first.

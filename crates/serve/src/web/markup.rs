@@ -9,6 +9,7 @@
 
 use crate::params::segment;
 use newsloom_model::{Article, EntityLabel};
+use newsloom_store::push_html_escaped;
 
 /// `text` escaped for HTML text and attribute values.
 pub fn escape(text: &str) -> String {
@@ -19,14 +20,7 @@ pub fn escape(text: &str) -> String {
 
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+        push_html_escaped(out, c);
     }
 }
 
